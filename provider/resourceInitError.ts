@@ -1,0 +1,19 @@
+/**
+ * Thrown from create/update when the object exists at Cohere but did not reach the desired state. The dynamic
+ * provider host turns an error carrying `id` into ErrorResourceInitFailed, so the engine keeps the object in
+ * state (nothing is orphaned) and the next `pulumi up` can resume or replace it.
+ */
+export class ResourceInitError extends Error {
+  constructor(
+    message: string,
+    readonly id: string,
+    readonly properties: object,
+  ) {
+    super(message);
+    this.name = "ResourceInitError";
+  }
+
+  get reasons(): string[] {
+    return [this.message];
+  }
+}
