@@ -1,0 +1,75 @@
+import { waitUntilReady } from "../../provider/waitUntilReady";
+import { parseDurationMs, formatDuration } from "../../provider/duration";
+import type { WireFinetunedModel } from "../../provider/cohere/wire";
+
+const model = (status: string): WireFinetunedModel => ({
+  id: "m1",
+  name: "bot",
+  status,
+  settings: { base_model: { base_type: "BASE_TYPE_CHAT" }, dataset_id: "d" },
+});
+
+function fakeClock() {
+  let now = 0;
+  const sleeps: number[] = [];
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+    sleeps,
+  };
+}
+
+describe("waitUntilReady", () => {
+  const schedule = { initialMs: 1000, maxMs: 4000, factor: 2 };
+
+  it("polls with growing delays until READY and reports each status once", async () => {
+    const clock = fakeClock();
+    const statuses = ["STATUS_QUEUED", "STATUS_FINETUNING", "STATUS_FINETUNING", "STATUS_DEPLOYING_API", "STATUS_READY"];
+    const reports: string[] = [];
+    const outcome = await waitUntilReady(model("STATUS_QUEUED"), {
+      getModel: async () => model(statuses.shift()!),
+      deadline: 60_000,
+      schedule,
+      report: (m) => reports.push(m),
+      ...clock,
+    });
+    expect(outcome.kind).toBe("ready");
+    expect(outcome.polls).toBe(5);
+    expect(clock.sleeps).toEqual([1000, 2000, 4000, 4000, 4000]);
+    expect(reports.map((r) => r.split(" ")[1])).toEqual(["STATUS_QUEUED", "STATUS_FINETUNING", "STATUS_DEPLOYING_API", "STATUS_READY"]);
+  });
+
+  it("stops at FAILED", async () => {
+    const clock = fakeClock();
+    const outcome = await waitUntilReady(model("STATUS_QUEUED"), { getModel: async () => model("STATUS_FAILED"), deadline: 60_000, schedule, report: () => {}, ...clock });
+    expect(outcome.kind).toBe("failed");
+  });
+
+  it("gives up at the deadline without sleeping past it", async () => {
+    const clock = fakeClock();
+    const outcome = await waitUntilReady(model("STATUS_QUEUED"), { getModel: async () => model("STATUS_FINETUNING"), deadline: 5_500, schedule, report: () => {}, ...clock });
+    expect(outcome.kind).toBe("timedOut");
+    expect(clock.now()).toBe(5_500);
+  });
+});
+
+describe("durations", () => {
+  it.each([
+    ["90m", 5_400_000],
+    ["1h30m", 5_400_000],
+    ["45s", 45_000],
+    ["1.5h", 5_400_000],
+    ["250ms", 250],
+  ])("parses %s", (text, ms) => expect(parseDurationMs(text)).toBe(ms));
+
+  it.each(["", "10", "ten minutes", "5m junk"])("rejects %j", (text) => expect(() => parseDurationMs(text)).toThrow(/duration/));
+
+  it("formats for humans", () => {
+    expect(formatDuration(42_000)).toBe("42s");
+    expect(formatDuration(125_000)).toBe("2m5s");
+    expect(formatDuration(5_400_000)).toBe("1h30m");
+  });
+});
