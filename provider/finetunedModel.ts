@@ -96,6 +96,7 @@ export class FinetunedModel extends pulumi.dynamic.Resource {
     sharedProvider ??= new FinetunedModelProvider();
     const props = {
       ...args,
+      name: args.name,
       settings: withSecretWandbKey(args.settings),
       timeouts: opts?.customTimeouts ? { create: opts.customTimeouts.create, update: opts.customTimeouts.update } : undefined,
       resourceName: name,

@@ -4,6 +4,9 @@
  * state (nothing is orphaned) and the next `pulumi up` can resume or replace it.
  */
 export class ResourceInitError extends Error {
+  /** What the engine shows as the failure; read by the dynamic provider host. */
+  readonly reasons: string[];
+
   constructor(
     message: string,
     readonly id: string,
@@ -11,9 +14,6 @@ export class ResourceInitError extends Error {
   ) {
     super(message);
     this.name = "ResourceInitError";
-  }
-
-  get reasons(): string[] {
-    return [this.message];
+    this.reasons = [message];
   }
 }

@@ -7,7 +7,8 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const trainableBaseTypes = [BaseType.Chat, BaseType.Classification, BaseType.Rerank, BaseType.Generative];
 const rerankModelNames = ["english", "multilingual"];
 
-const inputFields = finetunedModelInputKeys;
+/** `__provider` is the serialized provider the dynamic resource host adds to every resource's inputs. */
+const inputFields = [...finetunedModelInputKeys, "__provider"];
 const settingsFields = ["baseModel", "datasetId", "hyperparameters", "multiLabel", "wandb"];
 const durationPattern = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 
