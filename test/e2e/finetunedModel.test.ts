@@ -25,7 +25,9 @@ describe("FinetunedModel on the real Pulumi engine", () => {
     hyperparameters,
   });
 
-  async function run<T>(operation: (onOutput: (out: string) => void) => Promise<T>): Promise<{ result: T; output: string }> {
+  async function run<T>(
+    operation: (onOutput: (out: string) => void) => Promise<T>,
+  ): Promise<{ result: T; output: string }> {
     const output = captureOutput();
     const result = await operation(output.onOutput);
     cliOutput.push(output.text());
@@ -33,7 +35,11 @@ describe("FinetunedModel on the real Pulumi engine", () => {
   }
   const up = () => run((onOutput) => testStack.stack.up({ onOutput }));
   const preview = () => run((onOutput) => testStack.stack.preview({ onOutput, diff: true }));
-  const outputs = async () => (await testStack.stack.outputs()).models.value as Record<string, { id: string; status: string; name: string; inferenceModelName: string }>;
+  const outputs = async () =>
+    (await testStack.stack.outputs()).models.value as Record<
+      string,
+      { id: string; status: string; name: string; inferenceModelName: string }
+    >;
 
   beforeAll(async () => {
     await ensureEngine();
@@ -55,11 +61,19 @@ describe("FinetunedModel on the real Pulumi engine", () => {
         const models: Record<string, unknown> = {};
         for (const [name, { args, opts }] of Object.entries(declared)) {
           const model = new FinetunedModel(name, args, opts);
-          models[name] = { id: model.id, status: model.status, name: model.name, inferenceModelName: model.inferenceModelName };
+          models[name] = {
+            id: model.id,
+            status: model.status,
+            name: model.name,
+            inferenceModelName: model.inferenceModelName,
+          };
         }
         return { models };
       },
-      config: { "cohere:apiKey": { value: testApiKey, secret: true }, "cohere:baseUrl": { value: emulator.url } },
+      config: {
+        "cohere:apiKey": { value: testApiKey, secret: true },
+        "cohere:baseUrl": { value: emulator.url },
+      },
       env: { COHERE_POLL_INITIAL_MS: "100", COHERE_POLL_MAX_MS: "300", COHERE_RETRY_BASE_MS: "50" },
     });
   }, ENGINE_SETUP_TIMEOUT_MS);
@@ -69,130 +83,175 @@ describe("FinetunedModel on the real Pulumi engine", () => {
     await emulator?.close();
   });
 
-  it("1. up creates several models that reach READY, with the right outputs", async () => {
-    const { result } = await up();
-    expect(result.summary.result).toBe("succeeded");
-    const models = await outputs();
-    expect(Object.keys(models).sort()).toEqual(["alpha", "beta", "gamma"]);
-    for (const model of Object.values(models)) {
-      expect(model.status).toBe("STATUS_READY");
-      expect(model.inferenceModelName).toBe(`${model.id}-ft`);
-    }
-    expect(models.alpha.name).toMatch(/^alpha-[0-9a-f]{8}$/);
-    expect(models.gamma.name).toBe("gamma-model");
-    expect((await admin.models()).length).toBe(3);
-  }, step);
+  it(
+    "1. up creates several models that reach READY, with the right outputs",
+    async () => {
+      const { result } = await up();
+      expect(result.summary.result).toBe("succeeded");
+      const models = await outputs();
+      expect(Object.keys(models).sort()).toEqual(["alpha", "beta", "gamma"]);
+      for (const model of Object.values(models)) {
+        expect(model.status).toBe("STATUS_READY");
+        expect(model.inferenceModelName).toBe(`${model.id}-ft`);
+      }
+      expect(models.alpha.name).toMatch(/^alpha-[0-9a-f]{8}$/);
+      expect(models.gamma.name).toBe("gamma-model");
+      expect((await admin.models()).length).toBe(3);
+    },
+    step,
+  );
 
-  it("2. a second preview and up change nothing and make zero API calls", async () => {
-    await admin.clearRequests();
-    const { result: previewResult } = await preview();
-    expect(previewResult.changeSummary).toEqual({ same: 4 });
-    const { result } = await up();
-    expect(result.summary.resourceChanges).toEqual({ same: 4 });
-    expect(await admin.requests()).toEqual([]);
-  }, step);
+  it(
+    "2. a second preview and up change nothing and make zero API calls",
+    async () => {
+      await admin.clearRequests();
+      const { result: previewResult } = await preview();
+      expect(previewResult.changeSummary).toEqual({ same: 4 });
+      const { result } = await up();
+      expect(result.summary.resourceChanges).toEqual({ same: 4 });
+      expect(await admin.requests()).toEqual([]);
+    },
+    step,
+  );
 
-  it("3. a name change updates in place: one PATCH, same id", async () => {
-    const before = await outputs();
-    declared.gamma.args = { ...declared.gamma.args, name: "gamma-renamed" };
-    await admin.clearRequests();
-    const { result } = await up();
-    expect(result.summary.resourceChanges).toMatchObject({ update: 1 });
-    const after = await outputs();
-    expect(after.gamma.id).toBe(before.gamma.id);
-    expect(after.gamma.name).toBe("gamma-renamed");
-    const requests = await admin.requests();
-    expect(countRequests(requests, "PATCH", /finetuned-models\//)).toBe(1);
-    expect(countRequests(requests, "POST", /finetuned-models$/)).toBe(0);
-  }, step);
+  it(
+    "3. a name change updates in place: one PATCH, same id",
+    async () => {
+      const before = await outputs();
+      declared.gamma.args = { ...declared.gamma.args, name: "gamma-renamed" };
+      await admin.clearRequests();
+      const { result } = await up();
+      expect(result.summary.resourceChanges).toMatchObject({ update: 1 });
+      const after = await outputs();
+      expect(after.gamma.id).toBe(before.gamma.id);
+      expect(after.gamma.name).toBe("gamma-renamed");
+      const requests = await admin.requests();
+      expect(countRequests(requests, "PATCH", /finetuned-models\//)).toBe(1);
+      expect(countRequests(requests, "POST", /finetuned-models$/)).toBe(0);
+    },
+    step,
+  );
 
-  it("4. a hyperparameter change replaces: the new model is READY before the old one is deleted", async () => {
-    const oldId = (await outputs()).alpha.id;
-    declared.alpha.args = { settings: chat({ trainEpochs: 3 }) };
-    const { output: previewText } = await preview();
-    expect(previewText).toMatch(/alpha.*replace|\+-.*alpha/s);
-    await admin.clearRequests();
-    const { result } = await up();
-    expect(result.summary.resourceChanges).toMatchObject({ replace: 1 });
-    const newModel = (await outputs()).alpha;
-    expect(newModel.id).not.toBe(oldId);
-    expect(newModel.status).toBe("STATUS_READY");
-    const requests = await admin.requests();
-    const lastPollOfNew = requests.map((r) => r.path).lastIndexOf(`/v1/finetuning/finetuned-models/${newModel.id}`);
-    const deleteOfOld = requests.findIndex((r) => r.method === "DELETE" && r.path.endsWith(oldId));
-    expect(lastPollOfNew).toBeGreaterThanOrEqual(0);
-    expect(deleteOfOld).toBeGreaterThan(lastPollOfNew);
-    expect((await admin.models()).map((m) => m.id)).not.toContain(oldId);
-  }, step);
+  it(
+    "4. a hyperparameter change replaces: the new model is READY before the old one is deleted",
+    async () => {
+      const oldId = (await outputs()).alpha.id;
+      declared.alpha.args = { settings: chat({ trainEpochs: 3 }) };
+      const { output: previewText } = await preview();
+      expect(previewText).toMatch(/alpha.*replace|\+-.*alpha/s);
+      await admin.clearRequests();
+      const { result } = await up();
+      expect(result.summary.resourceChanges).toMatchObject({ replace: 1 });
+      const newModel = (await outputs()).alpha;
+      expect(newModel.id).not.toBe(oldId);
+      expect(newModel.status).toBe("STATUS_READY");
+      const requests = await admin.requests();
+      const lastPollOfNew = requests
+        .map((r) => r.path)
+        .lastIndexOf(`/v1/finetuning/finetuned-models/${newModel.id}`);
+      const deleteOfOld = requests.findIndex((r) => r.method === "DELETE" && r.path.endsWith(oldId));
+      expect(lastPollOfNew).toBeGreaterThanOrEqual(0);
+      expect(deleteOfOld).toBeGreaterThan(lastPollOfNew);
+      expect((await admin.models()).map((m) => m.id)).not.toContain(oldId);
+    },
+    step,
+  );
 
-  it("5. a model deleted outside Pulumi: refresh drops it, the next up recreates it", async () => {
-    const betaId = (await outputs()).beta.id;
-    await admin.api("DELETE", `/v1/finetuning/finetuned-models/${betaId}`);
-    const { result } = await run((onOutput) => testStack.stack.refresh({ onOutput }));
-    expect(result.summary.resourceChanges).toMatchObject({ delete: 1 });
-    const { result: upResult } = await up();
-    expect(upResult.summary.resourceChanges).toMatchObject({ create: 1 });
-    const beta = (await outputs()).beta;
-    expect(beta.id).not.toBe(betaId);
-    expect(beta.status).toBe("STATUS_READY");
-  }, step);
+  it(
+    "5. a model deleted outside Pulumi: refresh drops it, the next up recreates it",
+    async () => {
+      const betaId = (await outputs()).beta.id;
+      await admin.api("DELETE", `/v1/finetuning/finetuned-models/${betaId}`);
+      const { result } = await run((onOutput) => testStack.stack.refresh({ onOutput }));
+      expect(result.summary.resourceChanges).toMatchObject({ delete: 1 });
+      const { result: upResult } = await up();
+      expect(upResult.summary.resourceChanges).toMatchObject({ create: 1 });
+      const beta = (await outputs()).beta;
+      expect(beta.id).not.toBe(betaId);
+      expect(beta.status).toBe("STATUS_READY");
+    },
+    step,
+  );
 
-  it("6. a training that ends FAILED fails up clearly, stays in state, and the next up replaces it", async () => {
-    declared.delta = { args: { name: "delta-doomed", settings: chat() } };
-    await admin.setFaults({ fail_training: ["delta-doomed"] });
-    const failure = await up().catch((error: Error) => error);
-    expect(failure).toBeInstanceOf(Error);
-    expect(String((failure as Error).message)).toMatch(/training of model delta-doomed \(.*\) ended STATUS_FAILED/);
-    const failedId = (await admin.models()).find((m) => m.name === "delta-doomed")!.id as string;
-    expect(await testStack.exportState()).toContain(failedId);
+  it(
+    "6. a training that ends FAILED fails up clearly, stays in state, and the next up replaces it",
+    async () => {
+      declared.delta = { args: { name: "delta-doomed", settings: chat() } };
+      await admin.setFaults({ fail_training: ["delta-doomed"] });
+      const failure = await up().catch((error: Error) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect(String((failure as Error).message)).toMatch(
+        /training of model delta-doomed \(.*\) ended STATUS_FAILED/,
+      );
+      const failedId = (await admin.models()).find((m) => m.name === "delta-doomed")!.id as string;
+      expect(await testStack.exportState()).toContain(failedId);
 
-    await admin.setFaults({});
-    const { output } = await preview();
-    expect(output).toMatch(/STATUS_FAILED/);
-    const { result } = await up();
-    expect(result.summary.resourceChanges).toMatchObject({ replace: 1 });
-    const delta = (await outputs()).delta;
-    expect(delta.status).toBe("STATUS_READY");
-    expect((await admin.models()).map((m) => m.id)).not.toContain(failedId);
-  }, step);
+      await admin.setFaults({});
+      const { output } = await preview();
+      expect(output).toMatch(/STATUS_FAILED/);
+      const { result } = await up();
+      expect(result.summary.resourceChanges).toMatchObject({ replace: 1 });
+      const delta = (await outputs()).delta;
+      expect(delta.status).toBe("STATUS_READY");
+      expect((await admin.models()).map((m) => m.id)).not.toContain(failedId);
+    },
+    step,
+  );
 
-  it("7. customTimeouts.create shorter than the training: up times out, nothing is orphaned, the next up finishes", async () => {
-    declared.slow = { args: { name: "slow-model", settings: chat() }, opts: { customTimeouts: { create: "300ms" } } };
-    const failure = await up().catch((error: Error) => error);
-    expect(String((failure as Error).message)).toMatch(/timed out after 0s waiting for model slow-model .* resumes waiting/);
-    const slowModels = () => admin.models().then((models) => models.filter((m) => m.name === "slow-model"));
-    expect(await slowModels()).toHaveLength(1);
+  it(
+    "7. customTimeouts.create shorter than the training: up times out, nothing is orphaned, the next up finishes",
+    async () => {
+      declared.slow = {
+        args: { name: "slow-model", settings: chat() },
+        opts: { customTimeouts: { create: "300ms" } },
+      };
+      const failure = await up().catch((error: Error) => error);
+      expect(String((failure as Error).message)).toMatch(
+        /timed out after 0s waiting for model slow-model .* resumes waiting/,
+      );
+      const slowModels = () => admin.models().then((models) => models.filter((m) => m.name === "slow-model"));
+      expect(await slowModels()).toHaveLength(1);
 
-    declared.slow.opts = { customTimeouts: { create: "300ms", update: "5m" } };
-    const { result } = await up();
-    expect(result.summary.result).toBe("succeeded");
-    expect((await outputs()).slow.status).toBe("STATUS_READY");
-    expect(await slowModels()).toHaveLength(1);
-  }, step);
+      declared.slow.opts = { customTimeouts: { create: "300ms", update: "5m" } };
+      const { result } = await up();
+      expect(result.summary.result).toBe("succeeded");
+      expect((await outputs()).slow.status).toBe("STATUS_READY");
+      expect(await slowModels()).toHaveLength(1);
+    },
+    step,
+  );
 
-  it("8. adopting an existing model by id manages it without creating a new one", async () => {
-    const made = await admin.api("POST", "/v1/finetuning/finetuned-models", {
-      name: "handmade",
-      settings: { base_model: { base_type: "BASE_TYPE_CHAT" }, dataset_id: datasetId },
-    });
-    const handmadeId = (made.body.finetuned_model as { id: string }).id;
-    declared.adopted = { args: { name: "handmade", adoptModelId: handmadeId, settings: chat() } };
-    await admin.clearRequests();
-    const { result } = await up();
-    expect(result.summary.resourceChanges).toMatchObject({ create: 1 });
-    expect((await outputs()).adopted.id).toBe(handmadeId);
-    expect(countRequests(await admin.requests(), "POST", /finetuned-models$/)).toBe(0);
-  }, step);
+  it(
+    "8. adopting an existing model by id manages it without creating a new one",
+    async () => {
+      const made = await admin.api("POST", "/v1/finetuning/finetuned-models", {
+        name: "handmade",
+        settings: { base_model: { base_type: "BASE_TYPE_CHAT" }, dataset_id: datasetId },
+      });
+      const handmadeId = (made.body.finetuned_model as { id: string }).id;
+      declared.adopted = { args: { name: "handmade", adoptModelId: handmadeId, settings: chat() } };
+      await admin.clearRequests();
+      const { result } = await up();
+      expect(result.summary.resourceChanges).toMatchObject({ create: 1 });
+      expect((await outputs()).adopted.id).toBe(handmadeId);
+      expect(countRequests(await admin.requests(), "POST", /finetuned-models$/)).toBe(0);
+    },
+    step,
+  );
 
-  it("9. an invalid spec fails preview naming the field, with zero API calls", async () => {
-    const saved = declared.beta.args;
-    declared.beta.args = { settings: chat({ trainEpochs: 99 }) };
-    await admin.clearRequests();
-    const failure = await preview().catch((error: Error) => error);
-    expect(String((failure as Error).message)).toMatch(/settings\.hyperparameters\.trainEpochs/);
-    expect(await admin.requests()).toEqual([]);
-    declared.beta.args = saved;
-  }, step);
+  it(
+    "9. an invalid spec fails preview naming the field, with zero API calls",
+    async () => {
+      const saved = declared.beta.args;
+      declared.beta.args = { settings: chat({ trainEpochs: 99 }) };
+      await admin.clearRequests();
+      const failure = await preview().catch((error: Error) => error);
+      expect(String((failure as Error).message)).toMatch(/settings\.hyperparameters\.trainEpochs/);
+      expect(await admin.requests()).toEqual([]);
+      declared.beta.args = saved;
+    },
+    step,
+  );
 
   it("11. neither the exported state nor any CLI output contains the API key or the wandb key", async () => {
     const state = await testStack.exportState();
@@ -203,9 +262,13 @@ describe("FinetunedModel on the real Pulumi engine", () => {
     }
   });
 
-  it("10. destroy deletes every model; the emulator is empty afterwards", async () => {
-    const { result } = await run((onOutput) => testStack.stack.destroy({ onOutput }));
-    expect(result.summary.result).toBe("succeeded");
-    expect(await admin.models()).toEqual([]);
-  }, step);
+  it(
+    "10. destroy deletes every model; the emulator is empty afterwards",
+    async () => {
+      const { result } = await run((onOutput) => testStack.stack.destroy({ onOutput }));
+      expect(result.summary.result).toBe("succeeded");
+      expect(await admin.models()).toEqual([]);
+    },
+    step,
+  );
 });

@@ -1,0 +1,46 @@
+/** Declares the datasets and models of a stack's config as resources and returns the stack's outputs. */
+import * as pulumi from "@pulumi/pulumi";
+import { Dataset, FinetunedModel } from "../provider";
+import type { DatasetType } from "../provider/enums";
+import { parseStackSpec, toModelInputs } from "./stackSpec";
+
+export interface DeclaredModel {
+  id: pulumi.Output<string>;
+  name: pulumi.Output<string>;
+  status: pulumi.Output<string>;
+  inferenceModelName: pulumi.Output<string>;
+}
+
+export function declareStackFromConfig(namespace = pulumi.getProject()) {
+  const config = new pulumi.Config(namespace);
+  const spec = parseStackSpec(namespace, config.getObject("datasets"), config.getObject("models"));
+
+  const datasets = Object.fromEntries(
+    Object.entries(spec.datasets).map(([key, entry]) => [
+      key,
+      new Dataset(key, { ...entry, type: entry.type as DatasetType }),
+    ]),
+  );
+  const usesWandb = Object.values(spec.models).some((entry) => entry.wandb);
+  const wandbApiKey = usesWandb ? config.requireSecret("wandbApiKey") : undefined;
+
+  const models: Record<string, DeclaredModel> = {};
+  for (const [key, entry] of Object.entries(spec.models)) {
+    const datasetId = entry.dataset ? datasets[entry.dataset].id : pulumi.output(entry.datasetId!);
+    const model = new FinetunedModel(
+      key,
+      toModelInputs(entry, datasetId, wandbApiKey) as never,
+      entry.createTimeout ? { customTimeouts: { create: entry.createTimeout } } : undefined,
+    );
+    models[key] = {
+      id: model.id,
+      name: model.name,
+      status: model.status,
+      inferenceModelName: model.inferenceModelName,
+    };
+  }
+  return {
+    models,
+    datasets: Object.fromEntries(Object.entries(datasets).map(([key, dataset]) => [key, dataset.id])),
+  };
+}

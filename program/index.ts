@@ -1,0 +1,4 @@
+/** The root Pulumi program: the models and datasets declared in Pulumi.<stack>.yaml. */
+import { declareStackFromConfig } from "./declareStack";
+
+export = declareStackFromConfig();
