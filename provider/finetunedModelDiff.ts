@@ -3,6 +3,7 @@ import type { FinetunedModelInputs, FinetunedModelOutputs, SettingsSpec } from "
 import { Status } from "./enums";
 import { containsUnknown } from "./validation/rules";
 import { canonicalJson } from "./canonicalJson";
+import { wandbWithoutKey } from "./finetunedModelWire";
 
 export interface FinetunedModelDiff {
   changes: boolean;
@@ -43,7 +44,7 @@ export function diffFinetunedModel(id: string, olds: FinetunedModelOutputs, news
 
   const updates: string[] = [];
   if (news.name !== olds.name) updates.push("name");
-  if (!sameValue(olds.settings?.wandb, news.settings?.wandb)) updates.push("settings.wandb");
+  if (!sameValue(wandbWithoutKey(olds.settings), wandbWithoutKey(news.settings))) updates.push("settings.wandb");
   if (news.waitForReady !== olds.waitForReady) updates.push("waitForReady");
   if (!sameValue(olds.timeouts, news.timeouts)) updates.push("timeouts");
   const resumesWaiting = news.waitForReady !== false && inProgressStatuses.includes(olds.status);

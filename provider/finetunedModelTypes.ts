@@ -20,6 +20,7 @@ export interface HyperparametersSpec {
 
 export interface WandbSpec {
   project: string;
+  /** Absent in outputs: it is only sent when a training starts. */
   apiKey: string;
   entity?: string;
 }

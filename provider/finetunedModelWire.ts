@@ -1,6 +1,6 @@
 /** camelCase spec <-> Cohere's snake_case wire format for fine-tuned models. */
 import type { WireFinetunedModel, WireSettings } from "./cohere/wire";
-import type { FinetunedModelInputs, FinetunedModelOutputs, SettingsSpec } from "./finetunedModelTypes";
+import type { FinetunedModelInputs, FinetunedModelOutputs, SettingsSpec, WandbSpec } from "./finetunedModelTypes";
 import { Status } from "./enums";
 
 const hyperparameterWireNames = {
@@ -45,11 +45,23 @@ export function createRequestBody(name: string, settings: SettingsSpec): WireFin
   return { name, settings: settingsToWire(settings) };
 }
 
-/** Outputs = the declared inputs (what later diffs compare) + what the service reports. */
+/**
+ * The wandb settings that are worth keeping: without the API key, which Cohere only uses when a training starts
+ * (and then deletes). Keeping it out of outputs keeps it out of every log line that prints outputs.
+ */
+export function wandbWithoutKey(settings: SettingsSpec | undefined): Omit<WandbSpec, "apiKey"> | undefined {
+  if (!settings?.wandb) return undefined;
+  const { apiKey: _apiKey, ...rest } = settings.wandb;
+  return rest;
+}
+
+/** Outputs = the declared inputs (what later diffs compare, minus the wandb key) + what the service reports. */
 export function outputsFromWire(inputs: FinetunedModelInputs, model: WireFinetunedModel): FinetunedModelOutputs {
   const id = model.id ?? "";
+  const wandb = wandbWithoutKey(inputs.settings);
   return withoutUndefined({
     ...inputs,
+    settings: inputs.settings && (wandb ? { ...inputs.settings, wandb: wandb as WandbSpec } : inputs.settings),
     name: model.name,
     status: model.status ?? Status.Unspecified,
     createdAt: model.created_at,

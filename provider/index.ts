@@ -4,3 +4,6 @@ export type { FinetunedModelArgs, SettingsArgs, BaseModelArgs, HyperparametersAr
 export { FinetunedModelProvider } from "./finetunedModelProvider";
 export { BaseType, Strategy, LoraTargetModules, Status, DatasetType, ValidationStatus } from "./enums";
 export * from "./cohere/errors";
+export { Dataset } from "./dataset";
+export type { DatasetArgs } from "./dataset";
+export { DatasetProvider } from "./datasetProvider";

@@ -1,4 +1,4 @@
-/** Polls a fine-tuned model until it is READY or FAILED, or the deadline passes. */
+/** Polls a Cohere object (a fine-tuned model, a dataset) until its status is final or the deadline passes. */
 import type { WireFinetunedModel } from "./cohere/wire";
 import { Status } from "./enums";
 import { formatDuration } from "./duration";
@@ -9,8 +9,7 @@ export interface PollSchedule {
   factor: number;
 }
 
-export interface WaitOptions {
-  getModel: () => Promise<WireFinetunedModel>;
+export interface PollTiming {
   deadline: number;
   schedule: PollSchedule;
   report: (message: string) => void;
@@ -18,10 +17,26 @@ export interface WaitOptions {
   now?: () => number;
 }
 
-export type WaitOutcome =
-  | { kind: "ready"; model: WireFinetunedModel; polls: number }
-  | { kind: "failed"; model: WireFinetunedModel; polls: number }
-  | { kind: "timedOut"; model: WireFinetunedModel; polls: number };
+/** What to poll and which of its statuses end the wait. */
+export interface StatusPoll<T> {
+  get: () => Promise<T>;
+  nameOf: (item: T) => string;
+  statusOf: (item: T) => string;
+  readyStatuses: readonly string[];
+  failedStatuses: readonly string[];
+}
+
+export interface PollOutcome<T> {
+  kind: "ready" | "failed" | "timedOut";
+  item: T;
+  polls: number;
+}
+
+export interface WaitOptions extends PollTiming {
+  getModel: () => Promise<WireFinetunedModel>;
+}
+
+export type WaitOutcome = Omit<PollOutcome<WireFinetunedModel>, "item"> & { model: WireFinetunedModel };
 
 export function pollScheduleFromEnv(env: NodeJS.ProcessEnv = process.env): PollSchedule {
   return {
@@ -32,26 +47,43 @@ export function pollScheduleFromEnv(env: NodeJS.ProcessEnv = process.env): PollS
 }
 
 export async function waitUntilReady(first: WireFinetunedModel, options: WaitOptions): Promise<WaitOutcome> {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const now = options.now ?? Date.now;
+  const { getModel, ...timing } = options;
+  const poll: StatusPoll<WireFinetunedModel> = {
+    get: getModel,
+    nameOf: (model) => model.name,
+    statusOf: (model) => model.status ?? Status.Unspecified,
+    readyStatuses: [Status.Ready],
+    failedStatuses: [Status.Failed],
+  };
+  const { item, ...outcome } = await waitForFinalStatus(first, poll, timing);
+  return { ...outcome, model: item };
+}
+
+export async function waitForFinalStatus<T>(
+  first: T,
+  poll: StatusPoll<T>,
+  timing: PollTiming,
+): Promise<PollOutcome<T>> {
+  const sleep = timing.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const now = timing.now ?? Date.now;
   const started = now();
-  let model = first;
+  let item = first;
   let lastStatus = "";
-  let delay = options.schedule.initialMs;
+  let delay = timing.schedule.initialMs;
   let polls = 0;
   for (;;) {
-    const status = model.status ?? Status.Unspecified;
+    const status = poll.statusOf(item);
     if (status !== lastStatus) {
-      options.report(`${model.name}: ${status} after ${formatDuration(now() - started)}`);
+      timing.report(`${poll.nameOf(item)}: ${status} after ${formatDuration(now() - started)}`);
       lastStatus = status;
     }
-    if (status === Status.Ready) return { kind: "ready", model, polls };
-    if (status === Status.Failed) return { kind: "failed", model, polls };
-    const remaining = options.deadline - now();
-    if (remaining <= 0) return { kind: "timedOut", model, polls };
+    if (poll.readyStatuses.includes(status)) return { kind: "ready", item, polls };
+    if (poll.failedStatuses.includes(status)) return { kind: "failed", item, polls };
+    const remaining = timing.deadline - now();
+    if (remaining <= 0) return { kind: "timedOut", item, polls };
     await sleep(Math.min(delay, remaining));
-    delay = Math.min(options.schedule.maxMs, delay * options.schedule.factor);
+    delay = Math.min(timing.schedule.maxMs, delay * timing.schedule.factor);
     polls++;
-    model = await options.getModel();
+    item = await poll.get();
   }
 }

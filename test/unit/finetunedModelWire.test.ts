@@ -73,7 +73,7 @@ describe("fine-tuned model wire mapping", () => {
     );
     expect(outs).toEqual({
       name: "renamed",
-      settings: everyField,
+      settings: { ...everyField, wandb: { project: "proj", entity: "team" } },
       waitForReady: true,
       status: "STATUS_READY",
       creatorId: "u1",

@@ -1,0 +1,240 @@
+/** The dynamic provider behind Dataset: an uploaded, validated Cohere dataset. */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { CohereClient } from "./cohere/client";
+import type { WireDataset } from "./cohere/wire";
+import { NotFoundError } from "./cohere/errors";
+import { ConfiguredConnection, ConfigReader, connectionFromConfig } from "./connection";
+import { createCohereClient } from "./clientFactory";
+import {
+  DatasetInputs,
+  DatasetOutputs,
+  datasetInputKeys,
+  maxDatasetNameLength,
+  uploadOptionKeys,
+} from "./datasetTypes";
+import { outputsFromWire, readUploadFile, UploadFile, uploadRequest } from "./datasetWire";
+import { validateDataset } from "./validation/datasetValidation";
+import { containsUnknown, unknownValue } from "./validation/rules";
+import { sameValue } from "./finetunedModelDiff";
+import { generateModelName } from "./autoName";
+import { ValidationStatus } from "./enums";
+import { formatDuration, parseDurationMs } from "./duration";
+import { pollScheduleFromEnv, waitForFinalStatus } from "./waitUntilReady";
+import { ResourceInitError } from "./resourceInitError";
+
+/** Validation usually takes minutes; without customTimeouts a create waits at most this long. */
+const defaultWaitMs = 3_600_000;
+/** Room for `-` and the 8-character suffix of a generated name. */
+const maxGeneratedStemLength = maxDatasetNameLength - 9;
+const replacingKeys = ["type", "name", "dataFileHash", "evalDataFileHash", ...uploadOptionKeys] as const;
+const finalStatuses: string[] = [
+  ValidationStatus.Validated,
+  ValidationStatus.Skipped,
+  ValidationStatus.Failed,
+];
+
+export interface DatasetDiff {
+  changes: boolean;
+  replaces: string[];
+  /** Why, in words, for the preview display. */
+  reasons: string[];
+}
+
+export class DatasetProvider implements dynamic.ResourceProvider {
+  private configured: ConfiguredConnection = {};
+  private cachedClient?: CohereClient;
+
+  async configure(req: { config: ConfigReader }): Promise<void> {
+    this.configured = connectionFromConfig(req.config);
+    this.cachedClient = undefined;
+  }
+
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+    const failures = validateDataset(news);
+    if (failures.length > 0) return { inputs: news, failures };
+    const inputs = { ...news } as unknown as DatasetInputs;
+    if (inputs.name === undefined) {
+      inputs.name = generatedName(olds, inputs);
+      inputs.nameIsGenerated = true;
+    } else {
+      delete inputs.nameIsGenerated;
+    }
+    return { inputs };
+  }
+
+  async diff(id: string, olds: DatasetOutputs, news: DatasetInputs): Promise<dynamic.DiffResult> {
+    const result = diffDataset(id, olds, news);
+    for (const reason of result.reasons) report(reason);
+    return { changes: result.changes, replaces: result.replaces };
+  }
+
+  async create(inputs: DatasetInputs): Promise<dynamic.CreateResult> {
+    const client = this.client();
+    const data = await readDeclaredFile(inputs.dataFile, inputs.dataFileHash, "dataFile");
+    const evalData = inputs.evalDataFile
+      ? await readDeclaredFile(inputs.evalDataFile, inputs.evalDataFileHash, "evalDataFile")
+      : undefined;
+    const declared = { ...inputs, dataFileHash: data.sha256, evalDataFileHash: evalData?.sha256 };
+    const { id } = await client.datasets.create(uploadRequest(declared, data, evalData));
+    report(`uploaded dataset ${inputs.name} (${id}): ${data.content.length} bytes of ${inputs.type}`);
+    const dataset = await client.datasets.get(id);
+    return { id, outs: await settle(client, declared, { ...dataset, id }, inputs.timeouts?.create) };
+  }
+
+  async read(id: string, props: DatasetOutputs): Promise<dynamic.ReadResult> {
+    let dataset: WireDataset;
+    try {
+      dataset = await this.client().datasets.get(id);
+    } catch (error) {
+      if (error instanceof NotFoundError) return {};
+      throw error;
+    }
+    const inputs = declaredInputs(props);
+    return { id, props: outputsFromWire(inputs, dataset), inputs };
+  }
+
+  /** Nothing about an uploaded dataset can change at Cohere; an update records inputs or resumes waiting. */
+  async update(id: string, olds: DatasetOutputs, news: DatasetInputs): Promise<dynamic.UpdateResult> {
+    if (!needsWaiting(olds, news)) return { outs: { ...olds, ...news } };
+    const client = this.client();
+    const dataset = await client.datasets.get(id);
+    return { outs: await settle(client, news, { ...dataset, id }, news.timeouts?.update) };
+  }
+
+  async delete(id: string): Promise<void> {
+    try {
+      await this.client().datasets.delete(id);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+
+  private client(): CohereClient {
+    this.cachedClient ??= createCohereClient(this.configured);
+    return this.cachedClient;
+  }
+}
+
+export function diffDataset(id: string, olds: DatasetOutputs, news: DatasetInputs): DatasetDiff {
+  const replaces: string[] = [];
+  const reasons: string[] = [];
+  if (olds.validationStatus === ValidationStatus.Failed) {
+    replaces.push("validationStatus");
+    reasons.push(`dataset ${olds.name} (${id}) failed validation; a new upload replaces it`);
+  }
+  const changed = replacingKeys.filter(
+    (key) => containsUnknown(news[key]) || !sameValue(olds[key], news[key]),
+  );
+  if (changed.length > 0) {
+    replaces.push(...changed);
+    reasons.push(
+      `${changed.join(", ")} changed: Cohere cannot change an uploaded dataset, a new upload replaces it`,
+    );
+  }
+
+  const updates = (["dataFile", "evalDataFile", "waitForValidation", "timeouts"] as const).filter(
+    (key) => !sameValue(olds[key], news[key]),
+  );
+  const resumesWaiting = needsWaiting(olds, news);
+  if (resumesWaiting)
+    reasons.push(`dataset ${olds.name} is still ${olds.validationStatus}; the update waits for it`);
+
+  return { changes: replaces.length > 0 || updates.length > 0 || resumesWaiting, replaces, reasons };
+}
+
+function report(message: string): void {
+  console.log(`cohere: ${message}`);
+}
+
+/** Everything that decides what is uploaded; a replacement changes it, so it also gets a fresh generated name. */
+function uploadedContent(inputs: DatasetInputs): unknown {
+  const options = Object.fromEntries(uploadOptionKeys.map((key) => [key, inputs[key]]));
+  return {
+    type: inputs.type,
+    dataFileHash: inputs.dataFileHash,
+    evalDataFileHash: inputs.evalDataFileHash,
+    options,
+  };
+}
+
+function generatedName(olds: Record<string, unknown>, inputs: DatasetInputs): string {
+  if (olds.nameIsGenerated === true && typeof olds.name === "string") return olds.name;
+  const content = uploadedContent(inputs);
+  if (containsUnknown(content)) return unknownValue;
+  const resourceName = inputs.resourceName ?? "dataset";
+  // The suffix hashes the full resource name; only the readable stem is shortened to fit Cohere's limit.
+  const suffix = generateModelName(inputs.autoNameScope ?? "", resourceName, content)
+    .split("-")
+    .pop();
+  return `${resourceName.slice(0, maxGeneratedStemLength)}-${suffix}`;
+}
+
+function declaredInputs(props: DatasetInputs): DatasetInputs {
+  const entries = datasetInputKeys.filter((key) => props[key] !== undefined).map((key) => [key, props[key]]);
+  return Object.fromEntries(entries) as DatasetInputs;
+}
+
+function needsWaiting(olds: DatasetOutputs, news: DatasetInputs): boolean {
+  return news.waitForValidation !== false && !finalStatuses.includes(olds.validationStatus);
+}
+
+/** The hash was taken when the program ran; a different content now would make the state lie about the upload. */
+async function readDeclaredFile(
+  file: string,
+  declaredHash: string | undefined,
+  property: string,
+): Promise<UploadFile> {
+  const upload = await readUploadFile(file);
+  if (declaredHash !== undefined && upload.sha256 !== declaredHash) {
+    throw new Error(`${property} "${file}" changed while \`pulumi up\` was running; run it again`);
+  }
+  return upload;
+}
+
+/** Waits for validation to end when asked to; a dataset that fails or outlives the deadline stays in state. */
+async function settle(
+  client: CohereClient,
+  inputs: DatasetInputs,
+  dataset: WireDataset,
+  timeout: string | undefined,
+): Promise<DatasetOutputs> {
+  const id = dataset.id;
+  const outs = outputsFromWire(inputs, dataset);
+  if (inputs.waitForValidation === false) return outs;
+  const waitMs = timeout ? parseDurationMs(timeout) : defaultWaitMs;
+  let outcome;
+  try {
+    outcome = await waitForFinalStatus(
+      dataset,
+      {
+        get: () => client.datasets.get(id),
+        nameOf: (item) => item.name,
+        statusOf: (item) => item.validation_status,
+        readyStatuses: [ValidationStatus.Validated, ValidationStatus.Skipped],
+        failedStatuses: [ValidationStatus.Failed],
+      },
+      { deadline: Date.now() + waitMs, schedule: pollScheduleFromEnv(), report },
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ResourceInitError(`waiting for dataset ${dataset.name} (${id}) failed: ${reason}`, id, outs);
+  }
+  const finalOuts = outputsFromWire(inputs, { ...outcome.item, id });
+  if (outcome.kind === "failed") {
+    throw new ResourceInitError(
+      `Cohere could not validate dataset ${dataset.name} (${id}): ${outcome.item.validation_error ?? "no reason given"}. ` +
+        "The dataset stays in the stack; fix the file and run `pulumi up` again to replace it with a new upload.",
+      id,
+      finalOuts,
+    );
+  }
+  if (outcome.kind === "timedOut") {
+    throw new ResourceInitError(
+      `timed out after ${formatDuration(waitMs)} waiting for dataset ${dataset.name} (${id}) to finish validation ` +
+        `(still ${outcome.item.validation_status}). The dataset stays in the stack; the next \`pulumi up\` resumes waiting.`,
+      id,
+      finalOuts,
+    );
+  }
+  return finalOuts;
+}

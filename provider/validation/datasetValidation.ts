@@ -1,0 +1,95 @@
+/** Validates a Dataset spec before any API call, including that its files can be read by the provider. */
+import * as fs from "fs";
+import * as path from "path";
+import { DatasetType } from "../enums";
+import { parseDurationMs } from "../duration";
+import { datasetInputKeys, maxDatasetNameLength } from "../datasetTypes";
+import { CheckFailure, FailureCollector, unknownValue } from "./rules";
+
+/** `__provider` is the serialized provider the dynamic resource host adds to every resource's inputs. */
+const inputFields = [...datasetInputKeys, "__provider"];
+const sha256Pattern = /^[0-9a-f]{64}$/;
+/** Cohere's size limit for one dataset. */
+const maxDatasetBytes = 1.5 * 1024 ** 3;
+
+export function validateDataset(inputs: Record<string, unknown>): CheckFailure[] {
+  const check = new FailureCollector();
+  check.onlyKnownKeys("", inputs, inputFields);
+  check.string("name", inputs.name, false, { maxLength: maxDatasetNameLength });
+  check.oneOf("type", inputs.type, true, Object.values(DatasetType));
+  for (const [file, hash, required] of [
+    ["dataFile", "dataFileHash", true],
+    ["evalDataFile", "evalDataFileHash", false],
+  ] as const) {
+    check.string(file, inputs[file], required);
+    readableFile(check, file, inputs[file]);
+    check.string(hash, inputs[hash], false, { pattern: sha256Pattern, hint: "must be a SHA-256 hex digest" });
+  }
+  check.boolean("keepOriginalFile", inputs.keepOriginalFile, false);
+  check.boolean("skipMalformedInput", inputs.skipMalformedInput, false);
+  stringList(check, "keepFields", inputs.keepFields);
+  stringList(check, "optionalFields", inputs.optionalFields);
+  separator(check, "textSeparator", inputs.textSeparator);
+  separator(check, "csvDelimiter", inputs.csvDelimiter);
+  if (typeof inputs.csvDelimiter === "string" && [...inputs.csvDelimiter].length > 1) {
+    check.fail("csvDelimiter", `csvDelimiter must be a single character, got "${inputs.csvDelimiter}"`);
+  }
+  check.boolean("waitForValidation", inputs.waitForValidation, false);
+  validateTimeouts(check, inputs.timeouts);
+  check.string("resourceName", inputs.resourceName, false);
+  check.string("autoNameScope", inputs.autoNameScope, false);
+  check.boolean("nameIsGenerated", inputs.nameIsGenerated, false);
+  return check.failures;
+}
+
+/** `check` runs in the provider process, whose working directory is the Pulumi project directory. */
+function readableFile(check: FailureCollector, property: string, value: unknown): void {
+  if (typeof value !== "string" || value.trim() === "" || value === unknownValue) return;
+  const resolved = path.resolve(value);
+  let stats: fs.Stats;
+  try {
+    fs.accessSync(resolved, fs.constants.R_OK);
+    stats = fs.statSync(resolved);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return check.fail(property, `${property} "${value}" cannot be read (${code}; resolved to ${resolved})`);
+  }
+  if (!stats.isFile())
+    return check.fail(property, `${property} "${value}" is not a file (resolved to ${resolved})`);
+  if (stats.size > maxDatasetBytes) {
+    check.fail(
+      property,
+      `${property} "${value}" has ${stats.size} bytes, over Cohere's 1.5 GB dataset limit`,
+    );
+  }
+}
+
+function stringList(check: FailureCollector, property: string, value: unknown): void {
+  if (value === undefined || value === null || value === unknownValue) return;
+  if (!Array.isArray(value)) return check.fail(property, `${property} must be a list of strings`);
+  value.forEach((item, index) => check.string(`${property}[${index}]`, item, true));
+}
+
+/** Separators may be whitespace (a newline, a tab), so only emptiness is an error. */
+function separator(check: FailureCollector, property: string, value: unknown): void {
+  if (value === undefined || value === null || value === unknownValue) return;
+  if (typeof value !== "string" || value === "")
+    check.fail(property, `${property} must be a non-empty string`);
+}
+
+function validateTimeouts(check: FailureCollector, value: unknown): void {
+  const timeouts = check.object("timeouts", value, false);
+  if (!timeouts) return;
+  check.onlyKnownKeys("timeouts", timeouts, ["create", "update"]);
+  for (const key of ["create", "update"]) {
+    const property = `timeouts.${key}`;
+    const duration = timeouts[key];
+    check.string(property, duration, false);
+    if (typeof duration !== "string" || duration.trim() === "" || duration === unknownValue) continue;
+    try {
+      parseDurationMs(duration);
+    } catch (error) {
+      check.fail(property, `${property}: ${(error as Error).message}`);
+    }
+  }
+}
