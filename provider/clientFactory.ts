@@ -3,7 +3,10 @@ import { CohereClient } from "./cohere/client";
 import { ConfiguredConnection, resolveConnection } from "./connection";
 
 /** Retry tuning can be lowered through the environment (tests, benchmarks); the defaults suit Cohere itself. */
-export function createCohereClient(configured: ConfiguredConnection, env: NodeJS.ProcessEnv = process.env): CohereClient {
+export function createCohereClient(
+  configured: ConfiguredConnection,
+  env: NodeJS.ProcessEnv = process.env,
+): CohereClient {
   const connection = resolveConnection(configured, env);
   return new CohereClient({
     ...connection,

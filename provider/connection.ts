@@ -26,7 +26,10 @@ export function connectionFromConfig(config: ConfigReader): ConfiguredConnection
 }
 
 /** Read at call time inside the provider process, so no credential is ever captured into serialized code. */
-export function resolveConnection(configured: ConfiguredConnection, env: NodeJS.ProcessEnv = process.env): Connection {
+export function resolveConnection(
+  configured: ConfiguredConnection,
+  env: NodeJS.ProcessEnv = process.env,
+): Connection {
   const apiKey = configured.apiKey ?? env.CO_API_KEY;
   if (!apiKey) {
     throw new Error(

@@ -98,7 +98,9 @@ export class FinetunedModel extends pulumi.dynamic.Resource {
       ...args,
       name: args.name,
       settings: withSecretWandbKey(args.settings),
-      timeouts: opts?.customTimeouts ? { create: opts.customTimeouts.create, update: opts.customTimeouts.update } : undefined,
+      timeouts: opts?.customTimeouts
+        ? { create: opts.customTimeouts.create, update: opts.customTimeouts.update }
+        : undefined,
       resourceName: name,
       autoNameScope: `${pulumi.getProject()}/${pulumi.getStack()}`,
       status: undefined,
@@ -118,10 +120,13 @@ export class FinetunedModel extends pulumi.dynamic.Resource {
 /** A W&B key must never land in state in clear, whether or not the program marked it secret. */
 function withSecretWandbKey(settings: pulumi.Input<SettingsArgs>): pulumi.Input<unknown> {
   if (pulumi.Output.isInstance(settings) || settings instanceof Promise) {
-    return pulumi.output(settings).apply((resolved) => (resolved.wandb ? pulumi.secret(resolved) : pulumi.output(resolved)));
+    return pulumi
+      .output(settings)
+      .apply((resolved) => (resolved.wandb ? pulumi.secret(resolved) : pulumi.output(resolved)));
   }
   const wandb = settings.wandb;
   if (!wandb) return settings;
-  if (pulumi.Output.isInstance(wandb) || wandb instanceof Promise) return { ...settings, wandb: pulumi.secret(wandb) };
+  if (pulumi.Output.isInstance(wandb) || wandb instanceof Promise)
+    return { ...settings, wandb: pulumi.secret(wandb) };
   return { ...settings, wandb: { ...wandb, apiKey: pulumi.secret(wandb.apiKey) } };
 }

@@ -25,7 +25,11 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
-export function diffFinetunedModel(id: string, olds: FinetunedModelOutputs, news: FinetunedModelInputs): FinetunedModelDiff {
+export function diffFinetunedModel(
+  id: string,
+  olds: FinetunedModelOutputs,
+  news: FinetunedModelInputs,
+): FinetunedModelDiff {
   const replaces: string[] = [];
   const reasons: string[] = [];
   if (olds.status === Status.Failed) {
@@ -35,7 +39,9 @@ export function diffFinetunedModel(id: string, olds: FinetunedModelOutputs, news
   const newTraining = trainingSettings(news.settings);
   if (containsUnknown(newTraining) || !sameValue(trainingSettings(olds.settings), newTraining)) {
     replaces.push("settings");
-    reasons.push("training settings changed (base model, dataset, hyperparameters or multiLabel): a new training replaces the model");
+    reasons.push(
+      "training settings changed (base model, dataset, hyperparameters or multiLabel): a new training replaces the model",
+    );
   }
   if (news.adoptModelId !== undefined && news.adoptModelId !== id) {
     replaces.push("adoptModelId");
@@ -44,11 +50,13 @@ export function diffFinetunedModel(id: string, olds: FinetunedModelOutputs, news
 
   const updates: string[] = [];
   if (news.name !== olds.name) updates.push("name");
-  if (!sameValue(wandbWithoutKey(olds.settings), wandbWithoutKey(news.settings))) updates.push("settings.wandb");
+  if (!sameValue(wandbWithoutKey(olds.settings), wandbWithoutKey(news.settings)))
+    updates.push("settings.wandb");
   if (news.waitForReady !== olds.waitForReady) updates.push("waitForReady");
   if (!sameValue(olds.timeouts, news.timeouts)) updates.push("timeouts");
   const resumesWaiting = news.waitForReady !== false && inProgressStatuses.includes(olds.status);
-  if (resumesWaiting) reasons.push(`model ${olds.name} is still ${olds.status}; the update waits until it is READY`);
+  if (resumesWaiting)
+    reasons.push(`model ${olds.name} is still ${olds.status}; the update waits until it is READY`);
 
   return { changes: replaces.length > 0 || updates.length > 0 || resumesWaiting, replaces, reasons };
 }

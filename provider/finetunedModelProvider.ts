@@ -43,7 +43,11 @@ export class FinetunedModelProvider implements dynamic.ResourceProvider {
     return { inputs };
   }
 
-  async diff(id: string, olds: FinetunedModelOutputs, news: FinetunedModelInputs): Promise<dynamic.DiffResult> {
+  async diff(
+    id: string,
+    olds: FinetunedModelOutputs,
+    news: FinetunedModelInputs,
+  ): Promise<dynamic.DiffResult> {
     const result = diffFinetunedModel(id, olds, news);
     for (const reason of result.reasons) report(reason);
     return { changes: result.changes, replaces: result.replaces };
@@ -70,11 +74,18 @@ export class FinetunedModelProvider implements dynamic.ResourceProvider {
     return { id, props: outputsFromWire(inputs, model), inputs };
   }
 
-  async update(id: string, olds: FinetunedModelOutputs, news: FinetunedModelInputs): Promise<dynamic.UpdateResult> {
+  async update(
+    id: string,
+    olds: FinetunedModelOutputs,
+    news: FinetunedModelInputs,
+  ): Promise<dynamic.UpdateResult> {
     const client = this.client();
     const model =
       news.name !== olds.name
-        ? await client.finetunedModels.update(id, { name: news.name!, settings: settingsToWire(news.settings) })
+        ? await client.finetunedModels.update(id, {
+            name: news.name!,
+            settings: settingsToWire(news.settings),
+          })
         : needsWaiting(olds, news)
           ? await client.finetunedModels.get(id)
           : undefined;
@@ -108,7 +119,9 @@ function generatedName(olds: Record<string, unknown>, inputs: FinetunedModelInpu
 }
 
 function declaredInputs(props: FinetunedModelInputs): FinetunedModelInputs {
-  const entries = finetunedModelInputKeys.filter((key) => props[key] !== undefined).map((key) => [key, props[key]]);
+  const entries = finetunedModelInputKeys
+    .filter((key) => props[key] !== undefined)
+    .map((key) => [key, props[key]]);
   return Object.fromEntries(entries) as FinetunedModelInputs;
 }
 
@@ -116,11 +129,18 @@ function needsWaiting(olds: FinetunedModelOutputs, news: FinetunedModelInputs): 
   return news.waitForReady !== false && olds.status !== Status.Ready;
 }
 
-async function adoptModel(client: CohereClient, inputs: FinetunedModelInputs, id: string): Promise<WireFinetunedModel> {
+async function adoptModel(
+  client: CohereClient,
+  inputs: FinetunedModelInputs,
+  id: string,
+): Promise<WireFinetunedModel> {
   const model = await client.finetunedModels.get(id);
   report(`adopting existing model ${model.name} (${id}) instead of training a new one`);
   if (inputs.name !== undefined && inputs.name !== model.name && !inputs.nameIsGenerated) {
-    return client.finetunedModels.update(id, { name: inputs.name, settings: settingsToWire(inputs.settings) });
+    return client.finetunedModels.update(id, {
+      name: inputs.name,
+      settings: settingsToWire(inputs.settings),
+    });
   }
   return model;
 }
@@ -129,7 +149,10 @@ async function adoptModel(client: CohereClient, inputs: FinetunedModelInputs, id
  * Creates the model, never training it twice: a model with the same name and training settings (left by an
  * interrupted run, or by a request whose answer was lost) is taken over instead of sending another create.
  */
-async function createModelOnce(client: CohereClient, inputs: FinetunedModelInputs): Promise<WireFinetunedModel> {
+async function createModelOnce(
+  client: CohereClient,
+  inputs: FinetunedModelInputs,
+): Promise<WireFinetunedModel> {
   const body = createRequestBody(inputs.name!, inputs.settings);
   for (let attempt = 1; ; attempt++) {
     const existing = await findReusableModel(client, body);
@@ -143,7 +166,9 @@ async function createModelOnce(client: CohereClient, inputs: FinetunedModelInput
       return created;
     } catch (error) {
       if (!(error instanceof CohereApiError && error.ambiguous) || attempt >= maxCreateAttempts) throw error;
-      report(`create of ${body.name} may or may not have reached Cohere (${error.code ?? error.status}); checking by name`);
+      report(
+        `create of ${body.name} may or may not have reached Cohere (${error.code ?? error.status}); checking by name`,
+      );
     }
   }
 }

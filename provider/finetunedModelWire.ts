@@ -1,6 +1,11 @@
 /** camelCase spec <-> Cohere's snake_case wire format for fine-tuned models. */
 import type { WireFinetunedModel, WireSettings } from "./cohere/wire";
-import type { FinetunedModelInputs, FinetunedModelOutputs, SettingsSpec, WandbSpec } from "./finetunedModelTypes";
+import type {
+  FinetunedModelInputs,
+  FinetunedModelOutputs,
+  SettingsSpec,
+  WandbSpec,
+} from "./finetunedModelTypes";
 import { Status } from "./enums";
 
 const hyperparameterWireNames = {
@@ -56,12 +61,16 @@ export function wandbWithoutKey(settings: SettingsSpec | undefined): Omit<WandbS
 }
 
 /** Outputs = the declared inputs (what later diffs compare, minus the wandb key) + what the service reports. */
-export function outputsFromWire(inputs: FinetunedModelInputs, model: WireFinetunedModel): FinetunedModelOutputs {
+export function outputsFromWire(
+  inputs: FinetunedModelInputs,
+  model: WireFinetunedModel,
+): FinetunedModelOutputs {
   const id = model.id ?? "";
   const wandb = wandbWithoutKey(inputs.settings);
   return withoutUndefined({
     ...inputs,
-    settings: inputs.settings && (wandb ? { ...inputs.settings, wandb: wandb as WandbSpec } : inputs.settings),
+    settings:
+      inputs.settings && (wandb ? { ...inputs.settings, wandb: wandb as WandbSpec } : inputs.settings),
     name: model.name,
     status: model.status ?? Status.Unspecified,
     createdAt: model.created_at,
@@ -97,6 +106,11 @@ export function settingsFromWire(wire: WireSettings): SettingsSpec {
     );
   }
   if (wire.multi_label !== undefined) settings.multiLabel = wire.multi_label;
-  if (wandb) settings.wandb = withoutUndefined({ project: wandb.project, apiKey: wandb.api_key, entity: wandb.entity });
+  if (wandb)
+    settings.wandb = withoutUndefined({
+      project: wandb.project,
+      apiKey: wandb.api_key,
+      entity: wandb.entity,
+    });
   return settings;
 }

@@ -1,6 +1,12 @@
 /** Public entry point of the package. */
 export { FinetunedModel } from "./finetunedModel";
-export type { FinetunedModelArgs, SettingsArgs, BaseModelArgs, HyperparametersArgs, WandbArgs } from "./finetunedModel";
+export type {
+  FinetunedModelArgs,
+  SettingsArgs,
+  BaseModelArgs,
+  HyperparametersArgs,
+  WandbArgs,
+} from "./finetunedModel";
 export { FinetunedModelProvider } from "./finetunedModelProvider";
 export { BaseType, Strategy, LoraTargetModules, Status, DatasetType, ValidationStatus } from "./enums";
 export * from "./cohere/errors";

@@ -27,8 +27,9 @@ interface Call {
 }
 
 function startEmulatorProcess(): Promise<{ child: ChildProcess; url: string }> {
-  const tsx = join(ROOT, "node_modules", ".bin", "tsx");
+  const tsNode = join(ROOT, "node_modules", ".bin", "ts-node");
   const args = [
+    "--transpile-only",
     join(ROOT, "emulator", "cli.ts"),
     "--port",
     "0",
@@ -38,7 +39,7 @@ function startEmulatorProcess(): Promise<{ child: ChildProcess; url: string }> {
     "0",
     "--quiet",
   ];
-  const child = spawn(tsx, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(tsNode, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => {

@@ -4,7 +4,7 @@ import { CheckFailure, FailureCollector } from "./rules";
 import { finetunedModelInputKeys } from "../finetunedModelTypes";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const trainableBaseTypes = [BaseType.Chat, BaseType.Classification, BaseType.Rerank, BaseType.Generative];
+const trainableBaseTypes = [BaseType.Chat, BaseType.Classification, BaseType.Rerank];
 const rerankModelNames = ["english", "multilingual"];
 
 /** `__provider` is the serialized provider the dynamic resource host adds to every resource's inputs. */
@@ -17,7 +17,10 @@ export function validateFinetunedModel(inputs: Record<string, unknown>): CheckFa
   check.onlyKnownKeys("", inputs, inputFields);
   check.string("name", inputs.name, false);
   check.boolean("waitForReady", inputs.waitForReady, false);
-  check.string("adoptModelId", inputs.adoptModelId, false, { pattern: uuidPattern, hint: "must be a fine-tuned model id (a UUID)" });
+  check.string("adoptModelId", inputs.adoptModelId, false, {
+    pattern: uuidPattern,
+    hint: "must be a fine-tuned model id (a UUID)",
+  });
   validateTimeouts(check, inputs.timeouts);
 
   const settings = check.object("settings", inputs.settings, true);
@@ -30,7 +33,10 @@ function validateTimeouts(check: FailureCollector, value: unknown): void {
   if (!timeouts) return;
   check.onlyKnownKeys("timeouts", timeouts, ["create", "update"]);
   for (const key of ["create", "update"]) {
-    check.string(`timeouts.${key}`, timeouts[key], false, { pattern: durationPattern, hint: 'must be a duration such as "90m" or "2h30m"' });
+    check.string(`timeouts.${key}`, timeouts[key], false, {
+      pattern: durationPattern,
+      hint: 'must be a duration such as "90m" or "2h30m"',
+    });
   }
 }
 
@@ -42,7 +48,14 @@ function validateSettings(check: FailureCollector, settings: Record<string, unkn
   const baseType = baseModel?.baseType;
   if (baseModel) {
     check.onlyKnownKeys("settings.baseModel", baseModel, ["baseType", "name", "strategy"]);
-    check.oneOf("settings.baseModel.baseType", baseType, true, trainableBaseTypes);
+    if (baseType === BaseType.Generative) {
+      check.fail(
+        "settings.baseModel.baseType",
+        `settings.baseModel.baseType ${BaseType.Generative} is deprecated by Cohere and no longer trains; use ${BaseType.Chat}`,
+      );
+    } else {
+      check.oneOf("settings.baseModel.baseType", baseType, true, trainableBaseTypes);
+    }
     check.oneOf("settings.baseModel.strategy", baseModel.strategy, false, Object.values(Strategy));
     if (baseType === BaseType.Rerank) {
       check.oneOf("settings.baseModel.name", baseModel.name, false, rerankModelNames);
@@ -52,8 +65,15 @@ function validateSettings(check: FailureCollector, settings: Record<string, unkn
   }
 
   check.boolean("settings.multiLabel", settings.multiLabel, false);
-  if (settings.multiLabel !== undefined && typeof baseType === "string" && baseType !== BaseType.Classification) {
-    check.fail("settings.multiLabel", `settings.multiLabel applies only to ${BaseType.Classification} models, not ${baseType}`);
+  if (
+    settings.multiLabel !== undefined &&
+    typeof baseType === "string" &&
+    baseType !== BaseType.Classification
+  ) {
+    check.fail(
+      "settings.multiLabel",
+      `settings.multiLabel applies only to ${BaseType.Classification} models, not ${baseType}`,
+    );
   }
 
   const hyperparameters = check.object("settings.hyperparameters", settings.hyperparameters, false);

@@ -44,14 +44,20 @@ export class FailureCollector {
     }
   }
 
-  string(path: string, value: unknown, required: boolean, rule?: { maxLength?: number; pattern?: RegExp; hint?: string }): void {
+  string(
+    path: string,
+    value: unknown,
+    required: boolean,
+    rule?: { maxLength?: number; pattern?: RegExp; hint?: string },
+  ): void {
     if (!this.present(path, value, required)) return;
     if (typeof value !== "string") return this.fail(path, `${path} must be a string, got ${describe(value)}`);
     if (value.trim() === "") return this.fail(path, `${path} must not be empty`);
     if (rule?.maxLength !== undefined && value.length > rule.maxLength) {
       return this.fail(path, `${path} must be at most ${rule.maxLength} characters, got ${value.length}`);
     }
-    if (rule?.pattern && !rule.pattern.test(value)) this.fail(path, `${path} ${rule.hint ?? `must match ${rule.pattern}`}, got "${value}"`);
+    if (rule?.pattern && !rule.pattern.test(value))
+      this.fail(path, `${path} ${rule.hint ?? `must match ${rule.pattern}`}, got "${value}"`);
   }
 
   oneOf(path: string, value: unknown, required: boolean, allowed: readonly string[]): void {
@@ -71,8 +77,10 @@ export class FailureCollector {
     if (typeof value !== "number" || !Number.isFinite(value)) {
       return this.fail(path, `${path} must be a number, got ${describe(value)}`);
     }
-    if (rule.integer && !Number.isInteger(value)) return this.fail(path, `${path} must be a whole number, got ${value}`);
-    const outOfRange = (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max);
+    if (rule.integer && !Number.isInteger(value))
+      return this.fail(path, `${path} must be a whole number, got ${value}`);
+    const outOfRange =
+      (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max);
     if (outOfRange) this.fail(path, `${path} must be ${rangeText(rule.min, rule.max)}, got ${value}`);
   }
 

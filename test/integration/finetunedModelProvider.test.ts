@@ -17,7 +17,10 @@ function configuredProvider(apiKey = testApiKey): FinetunedModelProvider {
   return provider;
 }
 
-async function checked(provider: FinetunedModelProvider, overrides: Partial<FinetunedModelInputs> = {}): Promise<FinetunedModelInputs> {
+async function checked(
+  provider: FinetunedModelProvider,
+  overrides: Partial<FinetunedModelInputs> = {},
+): Promise<FinetunedModelInputs> {
   const news = {
     settings: { baseModel: { baseType: "BASE_TYPE_CHAT" }, datasetId, hyperparameters: { trainEpochs: 1 } },
     resourceName: "bot",
@@ -90,7 +93,13 @@ describe("FinetunedModelProvider against the emulator", () => {
 
   it("update renames in place with one PATCH; a wandb-only change makes no call", async () => {
     const provider = configuredProvider();
-    const inputs = await checked(provider, { settings: { baseModel: { baseType: "BASE_TYPE_CHAT" }, datasetId, wandb: { project: "p", apiKey: wandbKey } } });
+    const inputs = await checked(provider, {
+      settings: {
+        baseModel: { baseType: "BASE_TYPE_CHAT" },
+        datasetId,
+        wandb: { project: "p", apiKey: wandbKey },
+      },
+    });
     const { id, outs } = await provider.create(inputs);
     await admin.clearRequests();
 
@@ -102,7 +111,10 @@ describe("FinetunedModelProvider against the emulator", () => {
     expect(afterRename).toHaveLength(1);
 
     await admin.clearRequests();
-    const newWandb = { ...renamed, settings: { ...renamed.settings, wandb: { project: "p2", apiKey: "other" } } };
+    const newWandb = {
+      ...renamed,
+      settings: { ...renamed.settings, wandb: { project: "p2", apiKey: "other" } },
+    };
     const recorded = await provider.update(id, updated.outs as FinetunedModelOutputs, newWandb);
     expect(recorded.outs.settings.wandb.project).toBe("p2");
     expect(await admin.requests()).toHaveLength(0);
@@ -173,7 +185,9 @@ describe("FinetunedModelProvider against the emulator", () => {
     });
     const existingId = (existing.body.finetuned_model as { id: string }).id;
     await admin.clearRequests();
-    const { id, outs } = await provider.create(await checked(provider, { adoptModelId: existingId, name: "made-by-hand" }));
+    const { id, outs } = await provider.create(
+      await checked(provider, { adoptModelId: existingId, name: "made-by-hand" }),
+    );
     expect(id).toBe(existingId);
     expect(outs.status).toBe("STATUS_READY");
     expect(countRequests(await admin.requests(), "POST", /finetuned-models$/)).toBe(0);
@@ -193,7 +207,9 @@ describe("FinetunedModelProvider against the emulator", () => {
     const saved = process.env.CO_API_KEY;
     delete process.env.CO_API_KEY;
     const provider = new FinetunedModelProvider();
-    await expect(provider.read("x", {} as FinetunedModelOutputs)).rejects.toThrow(/cohere:apiKey.*CO_API_KEY/);
+    await expect(provider.read("x", {} as FinetunedModelOutputs)).rejects.toThrow(
+      /cohere:apiKey.*CO_API_KEY/,
+    );
     if (saved !== undefined) process.env.CO_API_KEY = saved;
   });
 });

@@ -51,7 +51,11 @@ export class EmulatorAdmin {
   }
 
   /** Calls the public API as a user would outside Pulumi. */
-  async api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  async api(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const response = await fetch(this.url + path, {
       method,
       headers: { authorization: `Bearer ${testApiKey}`, "content-type": "application/json" },
@@ -92,13 +96,19 @@ export class EmulatorAdmin {
       headers: body === undefined ? {} : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
     return response.json();
   }
 }
 
 export async function startTestEmulator(options: { trainingMs?: number; validationMs?: number } = {}) {
-  const emulator = await startEmulator({ port: 0, apiKey: testApiKey, trainingMs: options.trainingMs ?? 300, validationMs: options.validationMs ?? 50 });
+  const emulator = await startEmulator({
+    port: 0,
+    apiKey: testApiKey,
+    trainingMs: options.trainingMs ?? 300,
+    validationMs: options.validationMs ?? 50,
+  });
   return { ...emulator, admin: new EmulatorAdmin(emulator.url) };
 }
 

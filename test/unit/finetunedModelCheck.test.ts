@@ -2,7 +2,11 @@ import { FinetunedModelProvider } from "../../provider/finetunedModelProvider";
 import { unknownValue } from "../../provider/validation/rules";
 
 const spec = (overrides: Record<string, unknown> = {}) => ({
-  settings: { baseModel: { baseType: "BASE_TYPE_CHAT" }, datasetId: "ds-1", hyperparameters: { trainEpochs: 1 } },
+  settings: {
+    baseModel: { baseType: "BASE_TYPE_CHAT" },
+    datasetId: "ds-1",
+    hyperparameters: { trainEpochs: 1 },
+  },
   resourceName: "support-bot",
   autoNameScope: "proj/dev",
   ...overrides,
@@ -20,13 +24,19 @@ describe("FinetunedModelProvider.check", () => {
 
   it("keeps a generated name across runs", async () => {
     const first = await provider.check({}, spec());
-    const second = await provider.check(first.inputs, spec({ settings: { ...spec().settings, hyperparameters: { trainEpochs: 2 } } }));
+    const second = await provider.check(
+      first.inputs,
+      spec({ settings: { ...spec().settings, hyperparameters: { trainEpochs: 2 } } }),
+    );
     expect(second.inputs.name).toBe(first.inputs.name);
   });
 
   it("generates a fresh name for a replacement (checked without olds) with other settings", async () => {
     const first = await provider.check({}, spec());
-    const replacement = await provider.check({}, spec({ settings: { ...spec().settings, datasetId: "ds-2" } }));
+    const replacement = await provider.check(
+      {},
+      spec({ settings: { ...spec().settings, datasetId: "ds-2" } }),
+    );
     expect(replacement.inputs.name).not.toBe(first.inputs.name);
   });
 
@@ -37,19 +47,28 @@ describe("FinetunedModelProvider.check", () => {
   });
 
   it("uses an explicit name as given", async () => {
-    const { inputs } = await provider.check({ name: "old", nameIsGenerated: true }, spec({ name: "my-model" }));
+    const { inputs } = await provider.check(
+      { name: "old", nameIsGenerated: true },
+      spec({ name: "my-model" }),
+    );
     expect(inputs.name).toBe("my-model");
     expect(inputs.nameIsGenerated).toBeUndefined();
   });
 
   it("leaves the name unknown while the dataset id is unknown", async () => {
-    const { inputs } = await provider.check({}, spec({ settings: { ...spec().settings, datasetId: unknownValue } }));
+    const { inputs } = await provider.check(
+      {},
+      spec({ settings: { ...spec().settings, datasetId: unknownValue } }),
+    );
     expect(inputs.name).toBe(unknownValue);
   });
 
   it("reports failures with property paths and makes no API call", async () => {
     const unconfigured = new FinetunedModelProvider();
     const { failures } = await unconfigured.check({}, spec({ settings: { baseModel: {}, datasetId: "" } }));
-    expect(failures!.map((f) => f.property).sort()).toEqual(["settings.baseModel.baseType", "settings.datasetId"]);
+    expect(failures!.map((f) => f.property).sort()).toEqual([
+      "settings.baseModel.baseType",
+      "settings.datasetId",
+    ]);
   });
 });

@@ -9,7 +9,10 @@ pulumi.runtime.setMocks(
   {
     newResource: (args) => {
       registered.push(args);
-      return { id: "model-1", state: { ...args.inputs, status: "STATUS_READY", inferenceModelName: "model-1-ft" } };
+      return {
+        id: "model-1",
+        state: { ...args.inputs, status: "STATUS_READY", inferenceModelName: "model-1-ft" },
+      };
     },
     call: () => ({}),
   },

@@ -12,7 +12,10 @@ const valid = () => ({
 });
 
 type Spec = Record<string, unknown>;
-const withSettings = (settings: Record<string, unknown>): Spec => ({ name: "m", settings: { ...valid().settings, ...settings } });
+const withSettings = (settings: Record<string, unknown>): Spec => ({
+  name: "m",
+  settings: { ...valid().settings, ...settings },
+});
 const withHp = (hp: Record<string, unknown>): Spec => withSettings({ hyperparameters: hp });
 const chat = { baseType: "BASE_TYPE_CHAT" };
 
@@ -29,12 +32,41 @@ const invalidSpecs: Array<[string, Spec, string]> = [
   ["timeouts unknown key", { ...valid(), timeouts: { delete: "1m" } }, "timeouts.delete"],
   ["missing baseModel", withSettings({ baseModel: undefined }), "settings.baseModel"],
   ["missing baseType", withSettings({ baseModel: {} }), "settings.baseModel.baseType"],
-  ["unknown baseType", withSettings({ baseModel: { baseType: "BASE_TYPE_IMAGE" } }), "settings.baseModel.baseType"],
-  ["unspecified baseType", withSettings({ baseModel: { baseType: "BASE_TYPE_UNSPECIFIED" } }), "settings.baseModel.baseType"],
-  ["baseType without prefix", withSettings({ baseModel: { baseType: "CHAT" } }), "settings.baseModel.baseType"],
-  ["unknown strategy", withSettings({ baseModel: { ...chat, strategy: "STRATEGY_FAST" } }), "settings.baseModel.strategy"],
-  ["rerank base model name", withSettings({ baseModel: { baseType: "BASE_TYPE_RERANK", name: "german" } }), "settings.baseModel.name"],
-  ["unknown baseModel field", withSettings({ baseModel: { ...chat, version: "1" } }), "settings.baseModel.version"],
+  [
+    "unknown baseType",
+    withSettings({ baseModel: { baseType: "BASE_TYPE_IMAGE" } }),
+    "settings.baseModel.baseType",
+  ],
+  [
+    "unspecified baseType",
+    withSettings({ baseModel: { baseType: "BASE_TYPE_UNSPECIFIED" } }),
+    "settings.baseModel.baseType",
+  ],
+  [
+    "deprecated generative baseType",
+    withSettings({ baseModel: { baseType: "BASE_TYPE_GENERATIVE" } }),
+    "settings.baseModel.baseType",
+  ],
+  [
+    "baseType without prefix",
+    withSettings({ baseModel: { baseType: "CHAT" } }),
+    "settings.baseModel.baseType",
+  ],
+  [
+    "unknown strategy",
+    withSettings({ baseModel: { ...chat, strategy: "STRATEGY_FAST" } }),
+    "settings.baseModel.strategy",
+  ],
+  [
+    "rerank base model name",
+    withSettings({ baseModel: { baseType: "BASE_TYPE_RERANK", name: "german" } }),
+    "settings.baseModel.name",
+  ],
+  [
+    "unknown baseModel field",
+    withSettings({ baseModel: { ...chat, version: "1" } }),
+    "settings.baseModel.version",
+  ],
   ["missing datasetId", withSettings({ datasetId: undefined }), "settings.datasetId"],
   ["empty datasetId", withSettings({ datasetId: " " }), "settings.datasetId"],
   ["datasetId not a string", withSettings({ datasetId: 7 }), "settings.datasetId"],
@@ -48,21 +80,56 @@ const invalidSpecs: Array<[string, Spec, string]> = [
   ["learningRate NaN", withHp({ learningRate: Number.NaN }), "settings.hyperparameters.learningRate"],
   ["trainBatchSize 1", withHp({ trainBatchSize: 1 }), "settings.hyperparameters.trainBatchSize"],
   ["trainBatchSize 32", withHp({ trainBatchSize: 32 }), "settings.hyperparameters.trainBatchSize"],
-  ["earlyStoppingThreshold 0", withHp({ earlyStoppingThreshold: 0 }), "settings.hyperparameters.earlyStoppingThreshold"],
-  ["earlyStoppingThreshold 0.2", withHp({ earlyStoppingThreshold: 0.2 }), "settings.hyperparameters.earlyStoppingThreshold"],
-  ["earlyStoppingPatience -1", withHp({ earlyStoppingPatience: -1 }), "settings.hyperparameters.earlyStoppingPatience"],
-  ["earlyStoppingPatience 11", withHp({ earlyStoppingPatience: 11 }), "settings.hyperparameters.earlyStoppingPatience"],
+  [
+    "earlyStoppingThreshold 0",
+    withHp({ earlyStoppingThreshold: 0 }),
+    "settings.hyperparameters.earlyStoppingThreshold",
+  ],
+  [
+    "earlyStoppingThreshold 0.2",
+    withHp({ earlyStoppingThreshold: 0.2 }),
+    "settings.hyperparameters.earlyStoppingThreshold",
+  ],
+  [
+    "earlyStoppingPatience -1",
+    withHp({ earlyStoppingPatience: -1 }),
+    "settings.hyperparameters.earlyStoppingPatience",
+  ],
+  [
+    "earlyStoppingPatience 11",
+    withHp({ earlyStoppingPatience: 11 }),
+    "settings.hyperparameters.earlyStoppingPatience",
+  ],
   ["loraRank 0", withHp({ loraRank: 0 }), "settings.hyperparameters.loraRank"],
   ["loraAlpha fractional", withHp({ loraAlpha: 2.5 }), "settings.hyperparameters.loraAlpha"],
-  ["unknown loraTargetModules", withHp({ loraTargetModules: "LORA_TARGET_MODULES_ALL" }), "settings.hyperparameters.loraTargetModules"],
+  [
+    "unknown loraTargetModules",
+    withHp({ loraTargetModules: "LORA_TARGET_MODULES_ALL" }),
+    "settings.hyperparameters.loraTargetModules",
+  ],
   ["unknown hyperparameter", withHp({ dropout: 0.1 }), "settings.hyperparameters.dropout"],
   ["hyperparameters a number", withSettings({ hyperparameters: 3 }), "settings.hyperparameters"],
-  ["multiLabel not boolean", withSettings({ baseModel: { baseType: "BASE_TYPE_CLASSIFICATION" }, multiLabel: "true" }), "settings.multiLabel"],
+  [
+    "multiLabel not boolean",
+    withSettings({ baseModel: { baseType: "BASE_TYPE_CLASSIFICATION" }, multiLabel: "true" }),
+    "settings.multiLabel",
+  ],
   ["multiLabel on chat", withSettings({ multiLabel: true }), "settings.multiLabel"],
   ["wandb missing project", withSettings({ wandb: { apiKey: "k" } }), "settings.wandb.project"],
   ["wandb missing apiKey", withSettings({ wandb: { project: "p" } }), "settings.wandb.apiKey"],
-  ["wandb unknown field", withSettings({ wandb: { project: "p", apiKey: "k", team: "t" } }), "settings.wandb.team"],
-  ["wandb on classification", withSettings({ baseModel: { baseType: "BASE_TYPE_CLASSIFICATION" }, wandb: { project: "p", apiKey: "k" } }), "settings.wandb"],
+  [
+    "wandb unknown field",
+    withSettings({ wandb: { project: "p", apiKey: "k", team: "t" } }),
+    "settings.wandb.team",
+  ],
+  [
+    "wandb on classification",
+    withSettings({
+      baseModel: { baseType: "BASE_TYPE_CLASSIFICATION" },
+      wandb: { project: "p", apiKey: "k" },
+    }),
+    "settings.wandb",
+  ],
 ];
 
 describe("validateFinetunedModel", () => {
@@ -92,19 +159,31 @@ describe("validateFinetunedModel", () => {
   });
 
   it("accepts a multi-label classification model and a rerank model", () => {
-    expect(validateFinetunedModel(withSettings({ baseModel: { baseType: "BASE_TYPE_CLASSIFICATION" }, multiLabel: true }))).toEqual([]);
-    expect(validateFinetunedModel(withSettings({ baseModel: { baseType: "BASE_TYPE_RERANK", name: "multilingual" } }))).toEqual([]);
+    expect(
+      validateFinetunedModel(
+        withSettings({ baseModel: { baseType: "BASE_TYPE_CLASSIFICATION" }, multiLabel: true }),
+      ),
+    ).toEqual([]);
+    expect(
+      validateFinetunedModel(
+        withSettings({ baseModel: { baseType: "BASE_TYPE_RERANK", name: "multilingual" } }),
+      ),
+    ).toEqual([]);
   });
 
   it("skips values that are unknown during preview", () => {
-    expect(validateFinetunedModel(withSettings({ datasetId: unknownValue, hyperparameters: unknownValue }))).toEqual([]);
+    expect(
+      validateFinetunedModel(withSettings({ datasetId: unknownValue, hyperparameters: unknownValue })),
+    ).toEqual([]);
   });
 
   it("has at least 30 invalid specs in its table", () => {
     expect(invalidSpecs.length).toBeGreaterThanOrEqual(30);
   });
 
-  it.each(invalidSpecs.map(([title, spec, property]) => [`${title} at ${property}`, spec, property] as const))("rejects %s", (_title, spec, property) => {
+  it.each(
+    invalidSpecs.map(([title, spec, property]) => [`${title} at ${property}`, spec, property] as const),
+  )("rejects %s", (_title, spec, property) => {
     const failures = validateFinetunedModel(spec);
     expect(failures.map((f) => f.property)).toContain(property);
     const failure = failures.find((f) => f.property === property)!;

@@ -1,4 +1,9 @@
-import { createRequestBody, outputsFromWire, settingsFromWire, settingsToWire } from "../../provider/finetunedModelWire";
+import {
+  createRequestBody,
+  outputsFromWire,
+  settingsFromWire,
+  settingsToWire,
+} from "../../provider/finetunedModelWire";
 import type { SettingsSpec } from "../../provider/finetunedModelTypes";
 
 const everyField: SettingsSpec = {
@@ -46,7 +51,10 @@ describe("fine-tuned model wire mapping", () => {
 
   it("omits what was not declared", () => {
     const minimal: SettingsSpec = { baseModel: { baseType: "BASE_TYPE_RERANK" }, datasetId: "ds-2" };
-    expect(createRequestBody("m", minimal)).toEqual({ name: "m", settings: { base_model: { base_type: "BASE_TYPE_RERANK" }, dataset_id: "ds-2" } });
+    expect(createRequestBody("m", minimal)).toEqual({
+      name: "m",
+      settings: { base_model: { base_type: "BASE_TYPE_RERANK" }, dataset_id: "ds-2" },
+    });
     expect(settingsFromWire(settingsToWire(minimal))).toEqual(minimal);
   });
 

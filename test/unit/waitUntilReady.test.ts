@@ -27,7 +27,13 @@ describe("waitUntilReady", () => {
 
   it("polls with growing delays until READY and reports each status once", async () => {
     const clock = fakeClock();
-    const statuses = ["STATUS_QUEUED", "STATUS_FINETUNING", "STATUS_FINETUNING", "STATUS_DEPLOYING_API", "STATUS_READY"];
+    const statuses = [
+      "STATUS_QUEUED",
+      "STATUS_FINETUNING",
+      "STATUS_FINETUNING",
+      "STATUS_DEPLOYING_API",
+      "STATUS_READY",
+    ];
     const reports: string[] = [];
     const outcome = await waitUntilReady(model("STATUS_QUEUED"), {
       getModel: async () => model(statuses.shift()!),
@@ -39,18 +45,35 @@ describe("waitUntilReady", () => {
     expect(outcome.kind).toBe("ready");
     expect(outcome.polls).toBe(5);
     expect(clock.sleeps).toEqual([1000, 2000, 4000, 4000, 4000]);
-    expect(reports.map((r) => r.split(" ")[1])).toEqual(["STATUS_QUEUED", "STATUS_FINETUNING", "STATUS_DEPLOYING_API", "STATUS_READY"]);
+    expect(reports.map((r) => r.split(" ")[1])).toEqual([
+      "STATUS_QUEUED",
+      "STATUS_FINETUNING",
+      "STATUS_DEPLOYING_API",
+      "STATUS_READY",
+    ]);
   });
 
   it("stops at FAILED", async () => {
     const clock = fakeClock();
-    const outcome = await waitUntilReady(model("STATUS_QUEUED"), { getModel: async () => model("STATUS_FAILED"), deadline: 60_000, schedule, report: () => {}, ...clock });
+    const outcome = await waitUntilReady(model("STATUS_QUEUED"), {
+      getModel: async () => model("STATUS_FAILED"),
+      deadline: 60_000,
+      schedule,
+      report: () => {},
+      ...clock,
+    });
     expect(outcome.kind).toBe("failed");
   });
 
   it("gives up at the deadline without sleeping past it", async () => {
     const clock = fakeClock();
-    const outcome = await waitUntilReady(model("STATUS_QUEUED"), { getModel: async () => model("STATUS_FINETUNING"), deadline: 5_500, schedule, report: () => {}, ...clock });
+    const outcome = await waitUntilReady(model("STATUS_QUEUED"), {
+      getModel: async () => model("STATUS_FINETUNING"),
+      deadline: 5_500,
+      schedule,
+      report: () => {},
+      ...clock,
+    });
     expect(outcome.kind).toBe("timedOut");
     expect(clock.now()).toBe(5_500);
   });
@@ -65,7 +88,9 @@ describe("durations", () => {
     ["250ms", 250],
   ])("parses %s", (text, ms) => expect(parseDurationMs(text)).toBe(ms));
 
-  it.each(["", "10", "ten minutes", "5m junk"])("rejects %j", (text) => expect(() => parseDurationMs(text)).toThrow(/duration/));
+  it.each(["", "10", "ten minutes", "5m junk"])("rejects %j", (text) =>
+    expect(() => parseDurationMs(text)).toThrow(/duration/),
+  );
 
   it("formats for humans", () => {
     expect(formatDuration(42_000)).toBe("42s");

@@ -1,0 +1,240 @@
+import type { DatasetType, Status } from "../wire/enums";
+import type { WireEvent, WireFinetunedModel, WireSettings, WireTrainingStepMetrics } from "../wire/types";
+import { rfc3339, type EmulatorClock } from "./clock";
+import type { DatasetStore } from "./datasets";
+import { ApiError, invalidRequest, notFound } from "./errors";
+import { asObject, isPresent, requiredString, requiredValue } from "./fields";
+import { CREATOR_ID, isUuid, newModelId, ORGANIZATION_ID } from "./ids";
+import { isLifecyclePhase, outcomeUndecided, startRun, transitionsUpTo, type TrainingRun } from "./lifecycle";
+import { paginate, sortableNumber, type Page, type PageRequest } from "./pagination";
+import { applySettingsUpdate } from "./settingsChanges";
+import { parseSettings } from "./settingsValidation";
+import { stepMetricsUpTo, totalTrainingSteps } from "./trainingMetrics";
+
+export interface RecordedEvent {
+  status: Status;
+  at: number;
+  userId?: string;
+}
+
+export interface ModelRecord {
+  id: string;
+  /** Creation order; with the monotonic clock it keeps the store sorted by created_at for paging. */
+  seq: number;
+  name: string;
+  settings: WireSettings;
+  createdAt: number;
+  updatedAt: number;
+  /** Events already fixed; the run's planned transitions are added to them when read. */
+  history: RecordedEvent[];
+  run: TrainingRun;
+  totalSteps: number;
+}
+
+/** How long trainings take and which of them fail, as configured on the emulator. */
+export interface TrainingPolicy {
+  trainingMs: number;
+  fails(modelName: string): boolean;
+}
+
+const DATASET_TYPES_FOR: Record<string, DatasetType[]> = {
+  BASE_TYPE_CHAT: ["chat-finetune-input"],
+  BASE_TYPE_CLASSIFICATION: [
+    "single-label-classification-finetune-input",
+    "multi-label-classification-finetune-input",
+  ],
+  BASE_TYPE_RERANK: ["reranker-finetune-input"],
+};
+
+/** Names may repeat, as upstream gives no sign of enforcing uniqueness (UNCONFIRMED). */
+export class FinetunedModelStore {
+  private readonly records = new Map<string, ModelRecord>();
+  private nextSeq = 0;
+
+  constructor(
+    private readonly clock: EmulatorClock,
+    private readonly datasets: DatasetStore,
+    private readonly policy: TrainingPolicy,
+  ) {}
+
+  create(body: unknown): ModelRecord {
+    const obj = asObject(body, "request body");
+    const name = requiredString(obj, "name", "name");
+    const settings = parseSettings(requiredValue(obj, "settings", "settings"), { requireWandbApiKey: true });
+    const trainExamples = this.checkTrainable(settings);
+    const now = this.clock.now();
+    const record: ModelRecord = {
+      id: newModelId(),
+      seq: this.nextSeq++,
+      name,
+      settings,
+      createdAt: now,
+      updatedAt: now,
+      history: [],
+      run: startRun(now, this.policy.trainingMs, this.policy.fails(name)),
+      totalSteps: totalTrainingSteps(
+        trainExamples,
+        settings.hyperparameters?.train_epochs,
+        settings.hyperparameters?.train_batch_size,
+      ),
+    };
+    this.records.set(record.id, record);
+    return record;
+  }
+
+  /** The dataset must exist, be validated and suit the base type; returns its training example count. */
+  private checkTrainable(settings: WireSettings): number {
+    const dataset = this.datasets.get(settings.dataset_id);
+    const status = this.datasets.validationStatus(dataset);
+    if (status !== "validated") {
+      const reason = dataset.outcome.error ? `: ${dataset.outcome.error}` : "";
+      throw invalidRequest(
+        `settings.dataset_id: dataset ${dataset.id} is not ready for fine-tuning (validation_status ${status}${reason})`,
+      );
+    }
+    const baseType = settings.base_model.base_type;
+    if (!DATASET_TYPES_FOR[baseType]?.includes(dataset.type)) {
+      throw invalidRequest(
+        `settings.dataset_id: dataset ${dataset.id} has type ${dataset.type}, which cannot train ${baseType}`,
+      );
+    }
+    if (baseType === "BASE_TYPE_CLASSIFICATION") {
+      const multiLabel = dataset.type === "multi-label-classification-finetune-input";
+      if (settings.multi_label !== undefined && settings.multi_label !== multiLabel) {
+        throw invalidRequest(
+          `settings.multi_label is ${settings.multi_label} but dataset ${dataset.id} is ${dataset.type}`,
+        );
+      }
+      settings.multi_label = multiLabel;
+    }
+    return dataset.outcome.metrics?.train_examples ?? 0;
+  }
+
+  get(id: string): ModelRecord {
+    if (!isUuid(id)) throw new ApiError(400, `finetuneID is not a valid UUID: '${id}'`);
+    const record = this.records.get(id);
+    if (!record) throw notFound(`finetuned model ${id} not found`);
+    return record;
+  }
+
+  list(page: PageRequest): Page<ModelRecord> {
+    return paginate(
+      [...this.records.values()],
+      (r) => `${sortableNumber(r.createdAt)}:${sortableNumber(r.seq)}`,
+      page,
+    );
+  }
+
+  update(id: string, body: unknown): ModelRecord {
+    const record = this.get(id);
+    const obj = asObject(body, "request body");
+    const name = requiredString(obj, "name", "name");
+    if (isPresent(obj.settings)) {
+      const requested = parseSettings(obj.settings, { requireWandbApiKey: false });
+      record.settings = applySettingsUpdate(record.settings, requested);
+    }
+    record.name = name;
+    record.updatedAt = this.clock.now();
+    return record;
+  }
+
+  delete(id: string): void {
+    this.get(id);
+    this.records.delete(id);
+  }
+
+  events(id: string, page: PageRequest): Page<WireEvent> {
+    const events = this.eventsOf(this.get(id)).map((event, index) => ({ event, index }));
+    const result = paginate(
+      events,
+      ({ event, index }) => `${sortableNumber(event.at)}:${sortableNumber(index)}`,
+      page,
+    );
+    return { ...result, items: result.items.map(({ event }) => eventView(event)) };
+  }
+
+  stepMetrics(id: string, page: PageRequest): Page<WireTrainingStepMetrics> {
+    const record = this.get(id);
+    const metrics = stepMetricsUpTo(record.id, record.run, record.totalSteps, this.clock.now());
+    const result = paginate(metrics, (m) => sortableNumber(m.step), page);
+    return {
+      ...result,
+      items: result.items.map((m) => ({
+        created_at: rfc3339(m.at),
+        step_number: m.step,
+        metrics: m.metrics,
+      })),
+    };
+  }
+
+  /**
+   * Admin override. A lifecycle phase (queued, finetuning, deploying) restarts the run from that
+   * phase; any other status freezes the model there until forced again.
+   */
+  forceStatus(id: string, status: Status): ModelRecord {
+    const record = this.get(id);
+    const now = this.clock.now();
+    record.history = [...this.eventsOf(record), { status, at: now }];
+    record.run = isLifecyclePhase(status)
+      ? startRun(now, this.policy.trainingMs, this.policy.fails(record.name), status)
+      : { ...record.run, eventsAfter: now, stoppedAt: now };
+    record.updatedAt = now;
+    return record;
+  }
+
+  /**
+   * Dooms every still-undecided training whose name is now listed in fail_training. A doomed run
+   * stays doomed when the list changes again, so replacing the fault config never rescues it.
+   */
+  markFailingTrainings(): void {
+    const now = this.clock.now();
+    for (const record of this.records.values()) {
+      if (outcomeUndecided(record.run, now) && this.policy.fails(record.name)) record.run.failing = true;
+    }
+  }
+
+  view(record: ModelRecord): WireFinetunedModel {
+    const events = this.eventsOf(record);
+    const last = events[events.length - 1];
+    const ready = events.filter((event) => event.status === "STATUS_READY").pop();
+    const view: WireFinetunedModel = {
+      id: record.id,
+      name: record.name,
+      creator_id: CREATOR_ID,
+      organization_id: ORGANIZATION_ID,
+      settings: structuredClone(record.settings),
+      status: last.status,
+      created_at: rfc3339(record.createdAt),
+      updated_at: rfc3339(Math.max(record.updatedAt, last.at)),
+    };
+    if (ready) view.completed_at = rfc3339(ready.at);
+    return view;
+  }
+
+  private eventsOf(record: ModelRecord): RecordedEvent[] {
+    const planned = transitionsUpTo(record.run, this.clock.now()).map((t) =>
+      t.status === "STATUS_QUEUED" ? { ...t, userId: CREATOR_ID } : t,
+    );
+    return [...record.history, ...planned];
+  }
+
+  snapshot(): ModelRecord[] {
+    return [...this.records.values()];
+  }
+
+  restore(records: ModelRecord[]): void {
+    this.clear();
+    for (const record of records) this.records.set(record.id, record);
+    this.nextSeq = records.reduce((next, record) => Math.max(next, record.seq + 1), 0);
+  }
+
+  clear(): void {
+    this.records.clear();
+  }
+}
+
+function eventView(event: RecordedEvent): WireEvent {
+  const view: WireEvent = { status: event.status, created_at: rfc3339(event.at) };
+  if (event.userId) view.user_id = event.userId;
+  return view;
+}

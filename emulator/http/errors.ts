@@ -1,0 +1,41 @@
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import { ApiError } from "../backend/errors";
+import type { Logger } from "../logger";
+
+/**
+ * Bodies are parsed here rather than by fastify so malformed JSON gets Cohere's message, and a
+ * body without a JSON content type (as some clients send) is still read as JSON.
+ */
+export function registerBodyParsing(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  const parseJson = (
+    _request: FastifyRequest,
+    body: string,
+    done: (error: Error | null, body?: unknown) => void,
+  ) => {
+    if (body.trim() === "") return done(null, undefined);
+    try {
+      done(null, JSON.parse(body));
+    } catch (error) {
+      done(new ApiError(400, `invalid json syntax: ${(error as Error).message}`));
+    }
+  };
+  app.addContentTypeParser("application/json", { parseAs: "string" }, parseJson);
+  app.addContentTypeParser("*", { parseAs: "string" }, parseJson);
+}
+
+/** Every failure leaves as `{"message": ...}`; nothing a client sends can take the server down. */
+export function registerErrorHandling(app: FastifyInstance, logger: Logger): void {
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    if (error instanceof ApiError) {
+      return reply.code(error.statusCode).send({ message: error.message });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send({ message: `invalid request: ${error.message}` });
+    }
+    logger.info(`internal error on ${request.method} ${request.url}: ${error.stack ?? error.message}`);
+    return reply.code(500).send({ message: "internal server error" });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ message: "404 page not found" }));
+}

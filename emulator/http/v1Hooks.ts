@@ -1,0 +1,67 @@
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { rfc3339 } from "../backend/clock";
+import { FAULT_MESSAGES } from "../faults";
+import { redactQuery } from "../redact";
+import { checkAuthorization } from "./auth";
+import type { EmulatorContext } from "./context";
+import { pathWithoutQuery, queryOf } from "./request";
+
+/** Requests whose connection the emulator cut on purpose; they are logged with status 0. */
+const dropped = new WeakSet<FastifyRequest>();
+const dropAfterProcessing = new WeakSet<FastifyRequest>();
+
+const isApiRequest = (request: FastifyRequest) => request.url === "/v1" || request.url.startsWith("/v1/");
+
+/**
+ * The order matters: a request is tracked first (so even a dropped one reaches the log), then the
+ * network-level faults apply as a gateway would, and only then is the caller authenticated.
+ */
+export function registerV1Hooks(app: FastifyInstance, context: EmulatorContext): void {
+  app.addHook("onRequest", async (request, reply) => {
+    if (!isApiRequest(request)) return;
+    track(request, reply, context);
+    const decision = context.faults.decide(request.method);
+    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+    if (decision.kind === "drop") {
+      dropConnection(request);
+      reply.hijack();
+      return reply;
+    }
+    if (decision.kind === "status") {
+      if (decision.status === 429) reply.header("Retry-After", String(decision.retryAfterSeconds));
+      return reply.code(decision.status).send({ message: FAULT_MESSAGES[decision.status] });
+    }
+    if (decision.kind === "drop_after_processing") dropAfterProcessing.add(request);
+    checkAuthorization(request.headers.authorization, context.apiKey);
+  });
+
+  app.addHook("onSend", async (request, _reply, payload) => {
+    if (dropAfterProcessing.has(request)) dropConnection(request);
+    return payload;
+  });
+}
+
+function dropConnection(request: FastifyRequest): void {
+  dropped.add(request);
+  request.raw.socket.destroy();
+}
+
+function track(request: FastifyRequest, reply: FastifyReply, context: EmulatorContext): void {
+  const started = performance.now();
+  const time = rfc3339(context.backend.clock.now());
+  reply.raw.once("close", () => {
+    const status = dropped.has(request) || !reply.raw.writableFinished ? 0 : reply.raw.statusCode;
+    const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+    const path = pathWithoutQuery(request.url);
+    const query = redactQuery(queryOf(request), [context.apiKey]);
+    context.requestLog.add({ method: request.method, path, query, status, time, duration_ms: durationMs });
+    if (context.logger.isEnabled) {
+      const client = request.headers["x-client-name"];
+      const clientNote = typeof client === "string" ? ` client=${client}` : "";
+      context.logger.info(`${request.method} ${request.url} -> ${status} ${durationMs}ms${clientNote}`);
+    }
+    if (request.method !== "GET") context.persist();
+  });
+}

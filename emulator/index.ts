@@ -1,0 +1,80 @@
+import type { AddressInfo } from "node:net";
+import { Backend } from "./backend/backend";
+import { FaultInjector } from "./faults";
+import { Logger } from "./logger";
+import { RequestLog } from "./requestLog";
+import { buildServer } from "./server";
+import { loadSnapshot, saveSnapshot } from "./stateFile";
+
+export type { FaultConfig } from "./faults";
+export type { RequestLogEntry } from "./requestLog";
+
+export interface EmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** The only key accepted as `Authorization: Bearer <key>`; default `emulator-key`. */
+  apiKey?: string;
+  /** QUEUED to READY takes this long on the emulator's clock; default 5000. */
+  trainingMs?: number;
+  /** Upload to validated (or failed) takes this long; default 300. */
+  validationMs?: number;
+  /** JSON file the state is loaded from at start and saved to after every change. */
+  stateFile?: string;
+  /** One line per request and per change on stdout, secrets redacted; default false. */
+  log?: boolean;
+}
+
+export interface EmulatorHandle {
+  /** `http://127.0.0.1:<port>`, to be used as the Cohere base URL. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_API_KEY = "emulator-key";
+export const DEFAULT_TRAINING_MS = 5000;
+export const DEFAULT_VALIDATION_MS = 300;
+
+/** Starts a Cohere-compatible fine-tuning and datasets API on 127.0.0.1. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
+  const apiKey = options.apiKey ?? DEFAULT_API_KEY;
+  const trainingMs = nonNegative("trainingMs", options.trainingMs ?? DEFAULT_TRAINING_MS);
+  const validationMs = nonNegative("validationMs", options.validationMs ?? DEFAULT_VALIDATION_MS);
+  const stateFile = options.stateFile;
+  const faults = new FaultInjector();
+  const backend = new Backend(
+    { trainingMs, validationMs, failsTraining: (name) => faults.failsTraining(name) },
+    stateFile ? loadSnapshot(stateFile) : undefined,
+  );
+  const logger = new Logger(options.log ?? false, [apiKey]);
+  // Saving runs after responses are sent, where a throw would take the process down; so it reports instead.
+  const persist = () => {
+    if (!stateFile) return;
+    try {
+      saveSnapshot(stateFile, backend.snapshot());
+    } catch (error) {
+      process.stderr.write(
+        `[cohere-emulator] could not save state to ${stateFile}: ${(error as Error).message}\n`,
+      );
+    }
+  };
+  // A state file that cannot be written fails the start rather than every later request.
+  if (stateFile) saveSnapshot(stateFile, backend.snapshot());
+  const app = await buildServer({ backend, faults, requestLog: new RequestLog(), logger, apiKey, persist });
+  await app.listen({ host: "127.0.0.1", port: options.port ?? 0 });
+  const port = (app.server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: async () => {
+      await app.close();
+      persist();
+    },
+  };
+}
+
+function nonNegative(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`${name} must be a non-negative number, got ${value}`);
+  return value;
+}

@@ -1,0 +1,21 @@
+/** An in-process emulator with a validated chat dataset, for one figure. */
+import { EmulatorAdmin, startTestEmulator } from "../../test/support/emulatorAdmin";
+
+export interface EmulatorSession {
+  url: string;
+  admin: EmulatorAdmin;
+  datasetId: string;
+}
+
+export async function withEmulator<T>(
+  options: { trainingMs: number },
+  body: (session: EmulatorSession) => Promise<T>,
+): Promise<T> {
+  const emulator = await startTestEmulator({ trainingMs: options.trainingMs, validationMs: 0 });
+  try {
+    const datasetId = await emulator.admin.createChatDataset("bench-chat");
+    return await body({ url: emulator.url, admin: emulator.admin, datasetId });
+  } finally {
+    await emulator.close();
+  }
+}

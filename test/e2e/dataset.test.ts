@@ -1,0 +1,202 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Dataset, DatasetType, FinetunedModel } from "../../provider";
+import { captureOutput, createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
+import {
+  chatJsonl,
+  countRequests,
+  EmulatorAdmin,
+  startTestEmulator,
+  testApiKey,
+} from "../support/emulatorAdmin";
+
+const step = 180_000;
+
+interface Outputs {
+  dataset: {
+    id: string;
+    name: string;
+    validationStatus: string;
+    totalExamples: number;
+    trainExamples: number;
+    dataFileHash: string;
+  };
+  model: { id: string; status: string; datasetId: string };
+}
+
+describe("Dataset on the real Pulumi engine", () => {
+  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+  let admin: EmulatorAdmin;
+  let testStack: TestStack;
+  let dataDir: string;
+  let dataFile: string;
+  /** An extra dataset, declared from step 4 on. */
+  let extraFile: string | undefined;
+  const cliOutput: string[] = [];
+
+  async function run<T>(
+    operation: (onOutput: (out: string) => void) => Promise<T>,
+  ): Promise<{ result: T; output: string }> {
+    const output = captureOutput();
+    const result = await operation(output.onOutput);
+    cliOutput.push(output.text());
+    return { result, output: output.text() };
+  }
+  const up = () => run((onOutput) => testStack.stack.up({ onOutput }));
+  const preview = () => run((onOutput) => testStack.stack.preview({ onOutput, diff: true }));
+  const outputs = async () => {
+    const values = await testStack.stack.outputs();
+    return { dataset: values.dataset.value, model: values.model.value } as Outputs;
+  };
+  const datasetIds = async () => {
+    const { body } = await admin.api("GET", "/v1/datasets");
+    return (body.datasets as Array<{ id: string }>).map((dataset) => dataset.id);
+  };
+
+  beforeAll(async () => {
+    await ensureEngine();
+    emulator = await startTestEmulator({ trainingMs: 1000, validationMs: 500 });
+    admin = emulator.admin;
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dataset-e2e-"));
+    dataFile = path.join(dataDir, "support-chat.jsonl");
+    fs.writeFileSync(dataFile, chatJsonl(10));
+    testStack = await createTestStack({
+      program: async () => {
+        const dataset = new Dataset("support-chat", { type: DatasetType.ChatFinetuneInput, dataFile });
+        const extra = extraFile
+          ? new Dataset("extra-chat", { type: DatasetType.ChatFinetuneInput, dataFile: extraFile })
+          : undefined;
+        const model = new FinetunedModel("support-bot", {
+          settings: { baseModel: { baseType: "BASE_TYPE_CHAT" }, datasetId: dataset.id },
+        });
+        return {
+          dataset: {
+            id: dataset.id,
+            name: dataset.name,
+            validationStatus: dataset.validationStatus,
+            totalExamples: dataset.totalExamples,
+            trainExamples: dataset.trainExamples,
+            dataFileHash: dataset.dataFileHash,
+          },
+          model: { id: model.id, status: model.status, datasetId: model.settings.datasetId },
+          extra: extra ? { id: extra.id, validationStatus: extra.validationStatus } : undefined,
+        };
+      },
+      config: {
+        "cohere:apiKey": { value: testApiKey, secret: true },
+        "cohere:baseUrl": { value: emulator.url },
+      },
+      env: { COHERE_POLL_INITIAL_MS: "100", COHERE_POLL_MAX_MS: "300", COHERE_RETRY_BASE_MS: "50" },
+    });
+  }, ENGINE_SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await testStack?.cleanup();
+    await emulator?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it(
+    "1. up uploads the file, waits until it is validated, and trains a model on it",
+    async () => {
+      const { result, output } = await up();
+      expect(result.summary.result).toBe("succeeded");
+      const { dataset, model } = await outputs();
+      expect(dataset).toMatchObject({ validationStatus: "validated", totalExamples: 10, trainExamples: 8 });
+      expect(dataset.name).toMatch(/^support-chat-[0-9a-f]{8}$/);
+      expect(dataset.dataFileHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(model).toMatchObject({ status: "STATUS_READY", datasetId: dataset.id });
+      expect(await datasetIds()).toEqual([dataset.id]);
+      expect(countRequests(await admin.requests(), "POST", /^\/v1\/datasets$/)).toBe(1);
+      expect(output).toMatch(/cohere: .*validated/);
+    },
+    step,
+  );
+
+  it(
+    "2. a second preview shows no changes and makes no API call",
+    async () => {
+      await admin.clearRequests();
+      const { result } = await preview();
+      expect(result.changeSummary).toEqual({ same: 3 });
+      expect(await admin.requests()).toEqual([]);
+    },
+    step,
+  );
+
+  it(
+    "3. new file content replaces the dataset and, through its id, the model",
+    async () => {
+      const before = await outputs();
+      fs.writeFileSync(dataFile, chatJsonl(15));
+      const { result: previewResult } = await preview();
+      expect(previewResult.changeSummary).toMatchObject({ replace: 2 });
+
+      const { result } = await up();
+      expect(result.summary.resourceChanges).toMatchObject({ replace: 2 });
+      const { dataset, model } = await outputs();
+      expect(dataset.id).not.toBe(before.dataset.id);
+      expect(dataset.name).not.toBe(before.dataset.name);
+      expect(dataset.dataFileHash).not.toBe(before.dataset.dataFileHash);
+      expect(dataset).toMatchObject({ validationStatus: "validated", totalExamples: 15 });
+      expect(model.id).not.toBe(before.model.id);
+      expect(model).toMatchObject({ status: "STATUS_READY", datasetId: dataset.id });
+      expect(await datasetIds()).toEqual([dataset.id]);
+      expect((await admin.models()).map((m) => m.id)).toEqual([model.id]);
+    },
+    step,
+  );
+
+  it(
+    "4. a file that is not there fails preview naming dataFile, with no API call",
+    async () => {
+      extraFile = path.join(dataDir, "missing.jsonl");
+      await admin.clearRequests();
+      const failure = await preview().catch((error: Error) => error);
+      expect(String((failure as Error).message)).toMatch(
+        /dataFile ".*missing\.jsonl" cannot be read \(ENOENT/,
+      );
+      expect(await admin.requests()).toEqual([]);
+    },
+    step,
+  );
+
+  it(
+    "5. a dataset that fails validation fails up with Cohere's reason, stays in state, and is replaced once fixed",
+    async () => {
+      const bad = JSON.stringify({ messages: [{ role: "Robot", content: "beep" }] });
+      fs.writeFileSync(extraFile!, `${bad}\n`);
+      const failure = await up().catch((error: Error) => error);
+      expect(String((failure as Error).message)).toMatch(
+        /could not validate dataset extra-chat-[0-9a-f]{8} \(.+\): data row 1: messages\[0\]\.role/,
+      );
+      const failedId = (await datasetIds()).find((id) => id.startsWith("extra-chat"))!;
+      expect(await testStack.exportState()).toContain(failedId);
+
+      fs.writeFileSync(extraFile!, chatJsonl(3));
+      const { result } = await up();
+      expect(result.summary.resourceChanges).toMatchObject({ replace: 1 });
+      const extra = (await testStack.stack.outputs()).extra.value as { id: string; validationStatus: string };
+      expect(extra.validationStatus).toBe("validated");
+      expect(await datasetIds()).not.toContain(failedId);
+    },
+    step,
+  );
+
+  it("6. neither the state nor any CLI output contains the API key", async () => {
+    const state = await testStack.exportState();
+    for (const text of [state, ...cliOutput]) expect(text).not.toContain(testApiKey);
+  });
+
+  it(
+    "7. destroy deletes the model and the dataset; the emulator is empty afterwards",
+    async () => {
+      const { result } = await run((onOutput) => testStack.stack.destroy({ onOutput }));
+      expect(result.summary.result).toBe("succeeded");
+      expect(await admin.models()).toEqual([]);
+      expect(await datasetIds()).toEqual([]);
+    },
+    step,
+  );
+});

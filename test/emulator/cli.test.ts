@@ -1,0 +1,67 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { join } from "node:path";
+
+const ROOT = join(__dirname, "..", "..");
+/** What `npm run emulator` runs. */
+const TS_NODE = join(ROOT, "node_modules", ".bin", "ts-node");
+
+/** Starts `emulator/cli.ts` as `npm run emulator` does and resolves with the URL it prints. */
+function launch(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
+  const child = spawn(TS_NODE, ["--transpile-only", join(ROOT, "emulator", "cli.ts"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (match) resolve({ child, url: match[0] });
+    });
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}: ${output}`)));
+  });
+}
+
+function exitCode(child: ChildProcessWithoutNullStreams, signal: NodeJS.Signals): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.kill(signal);
+  });
+}
+
+describe("emulator/cli.ts", () => {
+  test("--port 0 picks a free port, prints the URL, honours --api-key and exits cleanly on SIGTERM", async () => {
+    const { child, url } = await launch([
+      "--port",
+      "0",
+      "--api-key",
+      "cli-key",
+      "--training-ms",
+      "1000",
+      "--quiet",
+    ]);
+    const ok = await fetch(`${url}/v1/finetuning/finetuned-models`, {
+      headers: { authorization: "Bearer cli-key" },
+    });
+    expect(ok.status).toBe(200);
+    const denied = await fetch(`${url}/v1/finetuning/finetuned-models`, {
+      headers: { authorization: "Bearer emulator-key" },
+    });
+    expect(denied.status).toBe(401);
+    expect(await exitCode(child, "SIGTERM")).toBe(0);
+  }, 20_000);
+
+  test("environment variables configure it too, and SIGINT also exits cleanly", async () => {
+    const { child, url } = await launch([], {
+      COHERE_EMULATOR_PORT: "0",
+      COHERE_EMULATOR_API_KEY: "env-key",
+    });
+    const ok = await fetch(`${url}/v1/datasets/usage`, { headers: { authorization: "Bearer env-key" } });
+    expect(await ok.json()).toEqual({ organization_usage: 0 });
+    expect(await exitCode(child, "SIGINT")).toBe(0);
+  }, 20_000);
+});

@@ -1,0 +1,214 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { start, type TestEmulator } from "./support";
+
+const MODELS = "/v1/finetuning/finetuned-models";
+const TRAINING_MS = 100_000;
+
+describe("training lifecycle on the emulator's clock", () => {
+  let emulator: TestEmulator;
+
+  beforeEach(async () => {
+    emulator = await start({ trainingMs: TRAINING_MS, validationMs: 100 });
+  });
+  afterEach(() => emulator.close());
+
+  const get = async (id: string) =>
+    (await emulator.api("GET", `${MODELS}/${id}`)).body.finetuned_model as Record<string, unknown>;
+  const events = async (id: string) =>
+    (await emulator.api("GET", `${MODELS}/${id}/events`)).body.events as {
+      status: string;
+      created_at: string;
+      user_id?: string;
+    }[];
+  const metrics = async (id: string) =>
+    (await emulator.api("GET", `${MODELS}/${id}/training-step-metrics`)).body.step_metrics as {
+      step_number: number;
+      created_at: string;
+      metrics: Record<string, number>;
+    }[];
+
+  test("QUEUED → FINETUNING → DEPLOYING_API → READY, one event per change, completed_at at READY", async () => {
+    const model = await emulator.chatModel("lifecycle");
+    const id = model.id as string;
+    expect(model).toMatchObject({ status: "STATUS_QUEUED" });
+    expect(model).not.toHaveProperty("completed_at");
+    expect(await metrics(id)).toEqual([]);
+
+    await emulator.advanceClock(0.2 * TRAINING_MS);
+    expect(await get(id)).toMatchObject({ status: "STATUS_FINETUNING" });
+    await emulator.advanceClock(0.65 * TRAINING_MS);
+    expect(await get(id)).toMatchObject({ status: "STATUS_DEPLOYING_API" });
+    await emulator.advanceClock(0.2 * TRAINING_MS);
+    const ready = await get(id);
+    expect(ready).toMatchObject({ status: "STATUS_READY" });
+
+    const history = await events(id);
+    expect(history.map((e) => e.status)).toEqual([
+      "STATUS_QUEUED",
+      "STATUS_FINETUNING",
+      "STATUS_DEPLOYING_API",
+      "STATUS_READY",
+    ]);
+    expect(history[0].user_id).toBeDefined();
+    const created = Date.parse(model.created_at as string);
+    expect(history.map((e) => Date.parse(e.created_at) - created)).toEqual(
+      [0, 0.1, 0.8, 1].map((share) => share * TRAINING_MS),
+    );
+    expect(Date.parse(ready.completed_at as string) - created).toBe(TRAINING_MS);
+    expect(ready.updated_at).toBe(ready.completed_at);
+  });
+
+  test("training-step metrics appear only while FINETUNING, with the documented metric names", async () => {
+    const model = await emulator.chatModel("metrics");
+    const id = model.id as string;
+    await emulator.advanceClock(0.45 * TRAINING_MS);
+    const midway = await metrics(id);
+    expect(midway.length).toBeGreaterThan(0);
+    await emulator.advanceClock(0.4 * TRAINING_MS);
+    const atDeploy = await metrics(id);
+    expect(atDeploy.length).toBeGreaterThan(midway.length);
+    await emulator.advanceClock(TRAINING_MS);
+    expect(await metrics(id)).toEqual(atDeploy);
+
+    const steps = atDeploy.map((m) => m.step_number);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    for (const { metrics: values, step_number } of atDeploy) {
+      expect(Object.keys(values).sort()).toEqual([
+        "accuracy",
+        "cross_entropy",
+        "generation_accuracy",
+        "generation_cross_entropy",
+        "step",
+      ]);
+      expect(values.step).toBe(step_number);
+    }
+    expect(atDeploy[atDeploy.length - 1].metrics.cross_entropy).toBeLessThan(
+      atDeploy[0].metrics.cross_entropy,
+    );
+  });
+
+  test("a small trainingMs completes in real time too", async () => {
+    const quick = await start({ trainingMs: 50, validationMs: 0 });
+    try {
+      const model = await quick.chatModel("quick");
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      const got = await quick.api("GET", `${MODELS}/${model.id as string}`);
+      expect(got.body.finetuned_model).toMatchObject({ status: "STATUS_READY" });
+    } finally {
+      await quick.close();
+    }
+  });
+
+  test("fail_training makes the named models' training end STATUS_FAILED, even when set after create", async () => {
+    await emulator.admin("PUT", "faults", { fail_training: ["doomed", "late-doomed"] });
+    const doomed = await emulator.chatModel("doomed");
+    await emulator.admin("PUT", "faults", {});
+    const spared = await emulator.chatModel("spared");
+    const late = await emulator.chatModel("late-doomed");
+    await emulator.advanceClock(0.5 * TRAINING_MS);
+    await emulator.admin("PUT", "faults", { fail_training: ["late-doomed"] });
+    await emulator.advanceClock(TRAINING_MS);
+
+    for (const id of [doomed.id, late.id] as string[]) {
+      const failed = await get(id);
+      expect(failed).toMatchObject({ status: "STATUS_FAILED" });
+      expect(failed).not.toHaveProperty("completed_at");
+      expect((await events(id)).map((e) => e.status)).toEqual([
+        "STATUS_QUEUED",
+        "STATUS_FINETUNING",
+        "STATUS_FAILED",
+      ]);
+    }
+    expect(await get(spared.id as string)).toMatchObject({ status: "STATUS_READY" });
+    expect((await metrics(doomed.id as string)).length).toBeLessThan(
+      (await metrics(spared.id as string)).length,
+    );
+  });
+
+  test("the admin API forces a status: others freeze the model, a lifecycle phase restarts the run", async () => {
+    const model = await emulator.chatModel("forced");
+    const id = model.id as string;
+    const path = `finetuned-models/${id}`;
+    await emulator.advanceClock(0.3 * TRAINING_MS);
+
+    const paused = await emulator.admin("PATCH", path, { status: "STATUS_PAUSED" });
+    expect(paused.body.finetuned_model).toMatchObject({ id, status: "STATUS_PAUSED" });
+    await emulator.advanceClock(2 * TRAINING_MS);
+    expect(await get(id)).toMatchObject({ status: "STATUS_PAUSED" });
+
+    await emulator.admin("PATCH", path, { status: "STATUS_FINETUNING" });
+    expect(await get(id)).toMatchObject({ status: "STATUS_FINETUNING" });
+    await emulator.advanceClock(TRAINING_MS);
+    expect(await get(id)).toMatchObject({ status: "STATUS_READY" });
+    expect((await events(id)).map((e) => e.status)).toEqual([
+      "STATUS_QUEUED",
+      "STATUS_FINETUNING",
+      "STATUS_PAUSED",
+      "STATUS_FINETUNING",
+      "STATUS_DEPLOYING_API",
+      "STATUS_READY",
+    ]);
+
+    await emulator.admin("PATCH", path, { status: "STATUS_DELETED" });
+    expect(await get(id)).toMatchObject({ status: "STATUS_DELETED" });
+
+    const invalid = await emulator.admin("PATCH", path, { status: "STATUS_BORED" });
+    expect(invalid.status).toBe(400);
+    const unknown = await emulator.admin("PATCH", "finetuned-models/0b9b1c8e-3f44-4c59-9d87-4a6b1e2a7c11", {
+      status: "STATUS_READY",
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  test("the clock endpoint moves time forward only", async () => {
+    const before = (await emulator.admin("GET", "clock")).body;
+    const after = (await emulator.advanceClock(3_600_000)).body;
+    expect(Date.parse(after.now as string) - Date.parse(before.now as string)).toBeGreaterThanOrEqual(
+      3_600_000,
+    );
+    expect(after.offset_ms).toBe(3_600_000);
+    expect((await emulator.admin("POST", "clock", { advance_ms: -1 })).status).toBe(400);
+    expect((await emulator.admin("POST", "clock", { advance_ms: "1h" })).status).toBe(400);
+  });
+});
+
+describe("state file", () => {
+  test("models, datasets and the clock survive a restart; training continues from where it was", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cohere-emulator-"));
+    const stateFile = join(dir, "state.json");
+    try {
+      const first = await start({ trainingMs: TRAINING_MS, validationMs: 100, stateFile });
+      const model = await first.chatModel("durable", {
+        wandb: { project: "p", api_key: "wandb-secret-in-state" },
+      });
+      await first.advanceClock(0.5 * TRAINING_MS);
+      await first.close();
+      expect(readFileSync(stateFile, "utf8")).not.toContain("wandb-secret-in-state");
+
+      const second = await start({ trainingMs: 1, validationMs: 100, stateFile });
+      try {
+        const got = await second.api("GET", `${MODELS}/${model.id as string}`);
+        expect(got.body.finetuned_model).toMatchObject({ name: "durable", status: "STATUS_FINETUNING" });
+        expect((await second.api("GET", "/v1/datasets")).body.datasets).toHaveLength(1);
+        await second.advanceClock(0.5 * TRAINING_MS);
+        expect(
+          (await second.api("GET", `${MODELS}/${model.id as string}`)).body.finetuned_model,
+        ).toMatchObject({
+          status: "STATUS_READY",
+        });
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a state file that cannot be written fails the start", async () => {
+    await expect(
+      start({ stateFile: join(tmpdir(), "no-such-dir-for-emulator", "state.json") }),
+    ).rejects.toThrow(/ENOENT/);
+  });
+});

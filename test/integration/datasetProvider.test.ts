@@ -1,0 +1,197 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { DatasetProvider } from "../../provider/datasetProvider";
+import { fileSha256 } from "../../provider/datasetWire";
+import { ResourceInitError } from "../../provider/resourceInitError";
+import type { DatasetInputs, DatasetOutputs } from "../../provider/datasetTypes";
+import {
+  chatJsonl,
+  countRequests,
+  EmulatorAdmin,
+  startTestEmulator,
+  testApiKey,
+} from "../support/emulatorAdmin";
+
+let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+let admin: EmulatorAdmin;
+let dir: string;
+let logged: string[];
+
+function configuredProvider(): DatasetProvider {
+  const provider = new DatasetProvider();
+  const config: Record<string, string> = { "cohere:apiKey": testApiKey, "cohere:baseUrl": emulator.url };
+  void provider.configure({ config: { get: (key: string) => config[key] } });
+  return provider;
+}
+
+function writeFile(name: string, content: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+/** What the Dataset resource class sends: the declared args plus each file's hash. */
+async function checked(
+  provider: DatasetProvider,
+  overrides: Partial<DatasetInputs> = {},
+): Promise<DatasetInputs> {
+  const news: Record<string, unknown> = {
+    type: "chat-finetune-input",
+    dataFile: writeFile("train.jsonl", chatJsonl(10)),
+    resourceName: "support",
+    autoNameScope: `it/${Math.random()}`,
+    ...overrides,
+  };
+  news.dataFileHash = await fileSha256(news.dataFile as string);
+  if (news.evalDataFile) news.evalDataFileHash = await fileSha256(news.evalDataFile as string);
+  const { inputs, failures } = await provider.check({}, news);
+  expect(failures).toBeUndefined();
+  return inputs as DatasetInputs;
+}
+
+async function datasetIds(): Promise<string[]> {
+  const { body } = await admin.api("GET", "/v1/datasets");
+  return (body.datasets as Array<{ id: string }>).map((dataset) => dataset.id);
+}
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ validationMs: 200 });
+  admin = emulator.admin;
+  process.env.COHERE_POLL_INITIAL_MS = "20";
+  process.env.COHERE_POLL_MAX_MS = "50";
+  process.env.COHERE_RETRY_BASE_MS = "10";
+});
+afterAll(async () => emulator.close());
+
+beforeEach(async () => {
+  await admin.reset();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "dataset-it-"));
+  logged = [];
+  jest.spyOn(console, "log").mockImplementation((...args: unknown[]) => void logged.push(args.join(" ")));
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("DatasetProvider against the emulator", () => {
+  it("uploads once, waits until validated and records the example counts", async () => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider);
+    const { id, outs } = await provider.create(inputs);
+    expect(outs).toMatchObject({
+      name: inputs.name,
+      type: "chat-finetune-input",
+      validationStatus: "validated",
+      totalExamples: 10,
+      trainExamples: 8,
+      evalExamples: 2,
+      dataFileHash: inputs.dataFileHash,
+    });
+    expect(outs.trainableTokenCount).toBeGreaterThan(0);
+    expect(outs.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(await datasetIds()).toEqual([id]);
+    expect(countRequests(await admin.requests(), "POST", /^\/v1\/datasets$/)).toBe(1);
+    expect(logged.join("\n")).toMatch(/cohere: .*validated/);
+  });
+
+  it("uploads the eval file and the upload options", async () => {
+    const provider = configuredProvider();
+    const evalDataFile = writeFile("eval.jsonl", chatJsonl(3));
+    const inputs = await checked(provider, {
+      evalDataFile,
+      keepFields: ["id", "source"],
+      skipMalformedInput: true,
+    });
+    const { outs } = await provider.create(inputs);
+    expect(outs).toMatchObject({
+      trainExamples: 10,
+      evalExamples: 3,
+      evalDataFileHash: inputs.evalDataFileHash,
+    });
+    const upload = (await admin.requests()).find((r) => r.method === "POST")!;
+    expect(upload.query).toMatchObject({ keep_fields: ["id", "source"], skip_malformed_input: "true" });
+  });
+
+  it("a dataset violating the chat rules throws a partial failure with Cohere's validation_error and the id", async () => {
+    const provider = configuredProvider();
+    const bad = JSON.stringify({ messages: [{ role: "Robot", content: "beep" }] });
+    const inputs = await checked(provider, {
+      name: "broken-chat",
+      dataFile: writeFile("bad.jsonl", `${bad}\n`),
+    });
+    const error = await provider.create(inputs).catch((e) => e);
+    expect(error).toBeInstanceOf(ResourceInitError);
+    expect(error.message).toMatch(
+      /could not validate dataset broken-chat \(.+\): data row 1: messages\[0\]\.role/,
+    );
+    expect(error.properties).toMatchObject({
+      validationStatus: "failed",
+      validationError: expect.stringMatching(/role/),
+    });
+    expect(await datasetIds()).toEqual([error.id]);
+  });
+
+  it("does not wait when waitForValidation is false; an update then resumes waiting", async () => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider, { waitForValidation: false });
+    const { id, outs } = await provider.create(inputs);
+    expect(outs.validationStatus).toBe("queued");
+    const resumed = await provider.update(id, outs as DatasetOutputs, { ...inputs, waitForValidation: true });
+    expect(resumed.outs).toMatchObject({ validationStatus: "validated", totalExamples: 10 });
+  });
+
+  it("a deadline shorter than validation throws a partial failure that keeps the id", async () => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider, { timeouts: { create: "10ms" } });
+    const error = await provider.create(inputs).catch((e) => e);
+    expect(error).toBeInstanceOf(ResourceInitError);
+    expect(error.message).toMatch(/timed out .* resumes waiting/);
+    expect(await datasetIds()).toEqual([error.id]);
+  });
+
+  it("an update of paths or waitForValidation only records them, with no API call", async () => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider);
+    const { id, outs } = await provider.create(inputs);
+    await admin.clearRequests();
+    const moved = { ...inputs, dataFile: writeFile("moved.jsonl", chatJsonl(10)), waitForValidation: false };
+    const updated = await provider.update(id, outs as DatasetOutputs, moved);
+    expect(updated.outs).toMatchObject({
+      dataFile: moved.dataFile,
+      waitForValidation: false,
+      totalExamples: 10,
+    });
+    expect(await admin.requests()).toEqual([]);
+  });
+
+  it("refuses to upload a file whose content changed after the program hashed it", async () => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider);
+    fs.appendFileSync(inputs.dataFile, chatJsonl(1));
+    await expect(provider.create(inputs)).rejects.toThrow(/changed while `pulumi up` was running/);
+    expect(await admin.requests()).toEqual([]);
+  });
+
+  it("read reports the dataset, and an outside delete as gone", async () => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider);
+    const { id, outs } = await provider.create(inputs);
+    const read = await provider.read(id, outs as DatasetOutputs);
+    expect(read.props).toMatchObject({ validationStatus: "validated", trainExamples: 8 });
+    expect(read.inputs).toMatchObject({ name: inputs.name, dataFileHash: inputs.dataFileHash });
+    expect(read.inputs).not.toHaveProperty("validationStatus");
+
+    await admin.api("DELETE", `/v1/datasets/${id}`);
+    expect(await provider.read(id, outs as DatasetOutputs)).toEqual({});
+  });
+
+  it("delete deletes, and a second delete of the same id succeeds", async () => {
+    const provider = configuredProvider();
+    const { id } = await provider.create(await checked(provider));
+    await provider.delete(id);
+    await provider.delete(id);
+    expect(await datasetIds()).toEqual([]);
+  });
+});
