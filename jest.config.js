@@ -1,8 +1,13 @@
-/** Unit and integration tests run in parallel; the real-engine suites in test/e2e run one file at a time (see package.json). */
+/**
+ * One jest run holds every suite: unit/, integration/ and emulator/ over real HTTP, e2e/ on the real Pulumi
+ * engine (on 2 cores jest uses a single worker, so the engine suites never compete with each other).
+ */
 module.exports = {
   preset: "ts-jest",
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  // The examples import the package by its published name.
+  moduleNameMapper: { "^pulumi-cohere-finetuning$": "<rootDir>/provider" },
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
 };

@@ -1,4 +1,5 @@
 /** The root Pulumi program: the models and datasets declared in Pulumi.<stack>.yaml. */
-import { declareStackFromConfig } from "./declareStack";
+import * as path from "node:path";
+import { declareStackFromConfig } from "../provider";
 
-export = declareStackFromConfig();
+export = declareStackFromConfig({ baseDir: path.join(__dirname, "..") });

@@ -13,3 +13,7 @@ export * from "./cohere/errors";
 export { Dataset } from "./dataset";
 export type { DatasetArgs } from "./dataset";
 export { DatasetProvider } from "./datasetProvider";
+export { declareStackFromConfig } from "./declarative/declareStack";
+export type { DeclaredModel } from "./declarative/declareStack";
+export { parseStackSpec, StackConfigError } from "./declarative/stackSpec";
+export type { StackSpec, ModelEntry, DatasetEntry } from "./declarative/stackSpec";

@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import { startEmulator } from "../emulator";
-import { declareStackFromConfig } from "../program/declareStack";
+import { declareStackFromConfig } from "../provider";
 import { ensurePulumiCli } from "./lib/pulumiCli";
 import { createLocalStack, REPO_ROOT } from "./lib/localStack";
 
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       : {};
     const { stack } = await createLocalStack({
       cli,
-      program: async () => declareStackFromConfig("cohere-models"),
+      program: async () => declareStackFromConfig({ namespace: "cohere-models", baseDir: REPO_ROOT }),
       projectName: "cohere-models",
       stackName: "dev",
       dir: stateDir,

@@ -1,7 +1,9 @@
 /** Declares the datasets and models of a stack's config as resources and returns the stack's outputs. */
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { Dataset, FinetunedModel } from "../provider";
-import type { DatasetType } from "../provider/enums";
+import { Dataset } from "../dataset";
+import { FinetunedModel } from "../finetunedModel";
+import type { DatasetType } from "../enums";
 import { parseStackSpec, toModelInputs } from "./stackSpec";
 
 export interface DeclaredModel {
@@ -11,14 +13,29 @@ export interface DeclaredModel {
   inferenceModelName: pulumi.Output<string>;
 }
 
-export function declareStackFromConfig(namespace = pulumi.getProject()) {
+export interface DeclareStackOptions {
+  /** The config namespace holding `datasets` and `models`; defaults to the project name. */
+  namespace?: string;
+  /** What relative `dataFile` paths are relative to; defaults to the working directory (`pulumi` runs in the project's). */
+  baseDir?: string;
+}
+
+export function declareStackFromConfig(options: DeclareStackOptions = {}) {
+  const namespace = options.namespace ?? pulumi.getProject();
+  const baseDir = options.baseDir ?? process.cwd();
+  const inBaseDir = (file: string | undefined) => file && path.resolve(baseDir, file);
   const config = new pulumi.Config(namespace);
   const spec = parseStackSpec(namespace, config.getObject("datasets"), config.getObject("models"));
 
   const datasets = Object.fromEntries(
     Object.entries(spec.datasets).map(([key, entry]) => [
       key,
-      new Dataset(key, { ...entry, type: entry.type as DatasetType }),
+      new Dataset(key, {
+        ...entry,
+        type: entry.type as DatasetType,
+        dataFile: inBaseDir(entry.dataFile)!,
+        evalDataFile: inBaseDir(entry.evalDataFile),
+      }),
     ]),
   );
   const usesWandb = Object.values(spec.models).some((entry) => entry.wandb);

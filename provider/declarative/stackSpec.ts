@@ -2,10 +2,10 @@
  * The declarative stack format: datasets and models in structured stack config, checked before any resource is
  * declared so every mistake is reported at once with the config path that holds it.
  */
-import { validateFinetunedModel } from "../provider/validation/finetunedModelValidation";
-import { CheckFailure, FailureCollector } from "../provider/validation/rules";
-import { DatasetType } from "../provider/enums";
-import type { FinetunedModelInputs } from "../provider/finetunedModelTypes";
+import { validateFinetunedModel } from "../validation/finetunedModelValidation";
+import { CheckFailure, FailureCollector } from "../validation/rules";
+import { DatasetType } from "../enums";
+import type { FinetunedModelInputs } from "../finetunedModelTypes";
 
 export interface DatasetEntry {
   name?: string;

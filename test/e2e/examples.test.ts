@@ -1,0 +1,124 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Stack } from "@pulumi/pulumi/automation";
+import { createLocalStack, REPO_ROOT } from "../../scripts/lib/localStack";
+import { ENGINE_SETUP_TIMEOUT_MS, ensureEngine } from "./harness";
+import { EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
+
+const step = 240_000;
+const examplesDir = path.join(REPO_ROOT, "examples");
+
+/** Runs an example's own index.ts as the stack's program, fresh on every run as `pulumi` would. */
+function exampleProgram(example: string) {
+  return async () => {
+    let outputs: unknown;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      outputs = require(path.join(examplesDir, example, "index.ts"));
+    });
+    return outputs as Record<string, unknown>;
+  };
+}
+
+describe("the examples on the real Pulumi engine against the emulator", () => {
+  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+  let admin: EmulatorAdmin;
+  const tempDirs: string[] = [];
+
+  async function exampleStack(example: string, stackName: string): Promise<Stack> {
+    const { cli } = await ensureEngine();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cohere-example-${example}-`));
+    tempDirs.push(dir);
+    const projectName = /^name:\s*(\S+)/m.exec(
+      fs.readFileSync(path.join(examplesDir, example, "Pulumi.yaml"), "utf8"),
+    )![1];
+    const stackConfigFile = path.join(examplesDir, example, `Pulumi.${stackName}.yaml`);
+    const { stack } = await createLocalStack({
+      cli,
+      program: exampleProgram(example),
+      projectName,
+      stackName,
+      dir,
+      mainDir: path.join(examplesDir, example),
+      stackConfigFile: fs.existsSync(stackConfigFile) ? stackConfigFile : undefined,
+      env: { COHERE_POLL_INITIAL_MS: "100", COHERE_POLL_MAX_MS: "300" },
+    });
+    await stack.setAllConfig({
+      "cohere:apiKey": { value: testApiKey, secret: true },
+      "cohere:baseUrl": { value: emulator.url },
+    });
+    return stack;
+  }
+
+  beforeAll(async () => {
+    await ensureEngine();
+    emulator = await startTestEmulator({ trainingMs: 800 });
+    admin = emulator.admin;
+  }, ENGINE_SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await emulator?.close();
+    await Promise.all(tempDirs.map((dir) => fs.promises.rm(dir, { recursive: true, force: true })));
+  });
+
+  beforeEach(async () => admin.reset());
+
+  it(
+    "single-model previews one model to create, with zero API calls",
+    async () => {
+      const stack = await exampleStack("single-model", "dev");
+      await stack.setConfig("datasetId", { value: await admin.createChatDataset() });
+      await admin.clearRequests();
+      const preview = await stack.preview();
+      expect(preview.changeSummary).toEqual({ create: 2 });
+      expect(await admin.requests()).toEqual([]);
+    },
+    step,
+  );
+
+  it(
+    "dataset-to-model previews, then up trains a model on the uploaded file, and destroy removes both",
+    async () => {
+      const stack = await exampleStack("dataset-to-model", "dev");
+      expect((await stack.preview()).changeSummary).toEqual({ create: 3 });
+      const up = await stack.up();
+      expect(up.outputs.status.value).toBe("STATUS_READY");
+      expect(up.outputs.trainExamples.value).toBeGreaterThan(0);
+      const [model] = await admin.models();
+      expect(model.id).toBe(up.outputs.modelId.value);
+      expect((await stack.preview()).changeSummary).toEqual({ same: 3 });
+      await stack.destroy();
+      expect(await admin.models()).toEqual([]);
+      expect((await admin.api("GET", "/v1/datasets")).body.datasets).toEqual([]);
+    },
+    step,
+  );
+
+  it.each([
+    ["stack-yaml", "dev", 5],
+    ["gitops", "prod", 3],
+  ])(
+    "%s previews every model and dataset of its stack file",
+    async (example, stackName, resources) => {
+      const stack = await exampleStack(example, stackName);
+      expect((await stack.preview()).changeSummary).toEqual({ create: resources });
+    },
+    step,
+  );
+
+  it(
+    "a mistake in stack config fails preview naming the config path, with zero API calls",
+    async () => {
+      const stack = await exampleStack("stack-yaml", "dev");
+      await stack.setConfig("cohere-stack-yaml:models.faq-bot.hyperparameters.trainEpochs", { value: "12" }, true);
+    await admin.clearRequests();
+      const failure = await stack.preview().catch((error: Error) => error);
+      expect(String(failure)).toMatch(
+        /cohere-stack-yaml:models\.faq-bot\.hyperparameters\.trainEpochs must be between 1 and 10, got 12/,
+      );
+      expect(await admin.requests()).toEqual([]);
+    },
+    step,
+  );
+});

@@ -1,0 +1,137 @@
+import { parseStackSpec, StackConfigError, toModelInputs } from "../../provider/declarative/stackSpec";
+
+const datasets = { faq: { type: "chat-finetune-input", dataFile: "data/faq.jsonl" } };
+const model = (overrides: Record<string, unknown> = {}) => ({
+  baseType: "BASE_TYPE_CHAT",
+  dataset: "faq",
+  ...overrides,
+});
+
+function failuresOf(rawDatasets: unknown, rawModels: unknown): string[] {
+  try {
+    parseStackSpec("proj", rawDatasets, rawModels);
+  } catch (error) {
+    if (error instanceof StackConfigError) return error.failures.map((f) => f.reason);
+    throw error;
+  }
+  return [];
+}
+
+describe("parseStackSpec", () => {
+  it("accepts a valid stack", () => {
+    const spec = parseStackSpec("proj", datasets, {
+      bot: model({ hyperparameters: { trainEpochs: 2 } }),
+      other: { baseType: "BASE_TYPE_RERANK", datasetId: "ds-9" },
+    });
+    expect(Object.keys(spec.models)).toEqual(["bot", "other"]);
+  });
+
+  it.each([
+    ["models missing", datasets, undefined, "proj:models is required"],
+    ["a model that is not an object", datasets, { bot: 3 }, "proj:models.bot must be an object"],
+    [
+      "an unknown model field",
+      datasets,
+      { bot: model({ epochs: 3 }) },
+      "proj:models.bot.epochs is not a known field",
+    ],
+    [
+      "a dataset reference to nothing",
+      datasets,
+      { bot: model({ dataset: "nope" }) },
+      "proj:models.bot.dataset names no dataset",
+    ],
+    [
+      "both dataset and datasetId",
+      datasets,
+      { bot: model({ datasetId: "ds-1" }) },
+      "needs exactly one of dataset",
+    ],
+    [
+      "neither dataset nor datasetId",
+      datasets,
+      { bot: { baseType: "BASE_TYPE_CHAT" } },
+      "needs exactly one of dataset",
+    ],
+    [
+      "a hyperparameter out of range",
+      datasets,
+      { bot: model({ hyperparameters: { trainEpochs: 12 } }) },
+      "proj:models.bot.hyperparameters.trainEpochs must be between 1 and 10, got 12",
+    ],
+    [
+      "an unknown base type",
+      datasets,
+      { bot: model({ baseType: "CHAT" }) },
+      "proj:models.bot.baseType must be one of",
+    ],
+    [
+      "a bad rerank base model",
+      datasets,
+      { bot: model({ baseType: "BASE_TYPE_RERANK", baseModelName: "german" }) },
+      "proj:models.bot.baseModelName must be one of",
+    ],
+    [
+      "wandb on a classifier",
+      datasets,
+      { bot: model({ baseType: "BASE_TYPE_CLASSIFICATION", wandb: { project: "p" } }) },
+      "proj:models.bot.wandb applies only",
+    ],
+    [
+      "a dataset with an unknown type",
+      { faq: { type: "csv", dataFile: "x" } },
+      { bot: model() },
+      "proj:datasets.faq.type must be one of",
+    ],
+    [
+      "a dataset without a file",
+      { faq: { type: "chat-finetune-input" } },
+      { bot: model() },
+      "proj:datasets.faq.dataFile is required",
+    ],
+    [
+      "a dataset name of 50 characters",
+      { faq: { ...datasets.faq, name: "x".repeat(50) } },
+      { bot: model() },
+      "proj:datasets.faq.name must be at most 49 characters",
+    ],
+  ])("rejects %s, naming the config path", (_title, rawDatasets, rawModels, expected) => {
+    expect(failuresOf(rawDatasets, rawModels).join("\n")).toContain(expected);
+  });
+
+  it("reports every mistake at once", () => {
+    expect(
+      failuresOf(datasets, {
+        a: model({ hyperparameters: { trainEpochs: 0 } }),
+        b: model({ dataset: "nope" }),
+      }),
+    ).toHaveLength(2);
+  });
+
+  it("maps an entry to FinetunedModel inputs", () => {
+    expect(
+      toModelInputs(
+        model({
+          name: "n",
+          baseModelName: "command-r",
+          multiLabel: undefined,
+          hyperparameters: { trainEpochs: 2 },
+          wandb: { project: "p" },
+        }) as never,
+        "ds-1",
+        "key",
+      ),
+    ).toEqual({
+      name: "n",
+      waitForReady: undefined,
+      adoptModelId: undefined,
+      settings: {
+        baseModel: { baseType: "BASE_TYPE_CHAT", name: "command-r" },
+        datasetId: "ds-1",
+        hyperparameters: { trainEpochs: 2 },
+        multiLabel: undefined,
+        wandb: { project: "p", apiKey: "key" },
+      },
+    });
+  });
+});
