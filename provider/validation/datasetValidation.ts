@@ -17,14 +17,8 @@ export function validateDataset(inputs: Record<string, unknown>): CheckFailure[]
   check.onlyKnownKeys("", inputs, inputFields);
   check.string("name", inputs.name, false, { maxLength: maxDatasetNameLength });
   check.oneOf("type", inputs.type, true, Object.values(DatasetType));
-  for (const [file, hash, required] of [
-    ["dataFile", "dataFileHash", true],
-    ["evalDataFile", "evalDataFileHash", false],
-  ] as const) {
-    check.string(file, inputs[file], required);
-    readableFile(check, file, inputs[file]);
-    check.string(hash, inputs[hash], false, { pattern: sha256Pattern, hint: "must be a SHA-256 hex digest" });
-  }
+  validateFile(check, inputs, "dataFile", "dataFileHash", true);
+  validateFile(check, inputs, "evalDataFile", "evalDataFileHash", false);
   check.boolean("keepOriginalFile", inputs.keepOriginalFile, false);
   check.boolean("skipMalformedInput", inputs.skipMalformedInput, false);
   stringList(check, "keepFields", inputs.keepFields);
@@ -42,25 +36,44 @@ export function validateDataset(inputs: Record<string, unknown>): CheckFailure[]
   return check.failures;
 }
 
-/** `check` runs in the provider process, whose working directory is the Pulumi project directory. */
-function readableFile(check: FailureCollector, property: string, value: unknown): void {
-  if (typeof value !== "string" || value.trim() === "" || value === unknownValue) return;
+function validateFile(
+  check: FailureCollector,
+  inputs: Record<string, unknown>,
+  file: string,
+  hash: string,
+  required: boolean,
+): void {
+  check.string(file, inputs[file], required);
+  const readable = readableFile(check, file, inputs[file]);
+  check.string(hash, inputs[hash], false, { pattern: sha256Pattern, hint: "must be a SHA-256 hex digest" });
+  if (readable && inputs[hash] === undefined) {
+    // Without the hash a content change would go unnoticed; the program leaves it out when it cannot read the file.
+    check.fail(
+      hash,
+      `${hash} is missing: the program could not read ${file} "${inputs[file]}" ` +
+        "(a relative path resolves against the directory the program runs in, the project directory)",
+    );
+  }
+}
+
+/** Whether the file can be uploaded; `check` runs in the provider process, whose cwd is the project directory. */
+function readableFile(check: FailureCollector, property: string, value: unknown): boolean {
+  if (typeof value !== "string" || value.trim() === "" || value === unknownValue) return false;
   const resolved = path.resolve(value);
-  let stats: fs.Stats;
+  const problem = fileProblem(resolved);
+  if (problem) check.fail(property, `${property} "${value}" ${problem} (resolved to ${resolved})`);
+  return problem === undefined;
+}
+
+function fileProblem(resolved: string): string | undefined {
   try {
     fs.accessSync(resolved, fs.constants.R_OK);
-    stats = fs.statSync(resolved);
+    const stats = fs.statSync(resolved);
+    if (!stats.isFile()) return "is not a file";
+    if (stats.size > maxDatasetBytes) return `has ${stats.size} bytes, over Cohere's 1.5 GB dataset limit`;
+    return undefined;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return check.fail(property, `${property} "${value}" cannot be read (${code}; resolved to ${resolved})`);
-  }
-  if (!stats.isFile())
-    return check.fail(property, `${property} "${value}" is not a file (resolved to ${resolved})`);
-  if (stats.size > maxDatasetBytes) {
-    check.fail(
-      property,
-      `${property} "${value}" has ${stats.size} bytes, over Cohere's 1.5 GB dataset limit`,
-    );
+    return `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
   }
 }
 

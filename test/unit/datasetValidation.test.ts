@@ -17,7 +17,7 @@ const valid = (): Spec => ({ type: "chat-finetune-input", dataFile: trainFile, d
 const with_ = (overrides: Spec): Spec => ({ ...valid(), ...overrides });
 
 const invalidSpecs: Array<[string, Spec, string]> = [
-  ["missing type", { dataFile: trainFile }, "type"],
+  ["missing type", { dataFile: trainFile, dataFileHash: hash }, "type"],
   ["unknown type", with_({ type: "embed-input" }), "type"],
   ["type not a string", with_({ type: 3 }), "type"],
   ["missing dataFile", { type: "chat-finetune-input" }, "dataFile"],
@@ -27,6 +27,12 @@ const invalidSpecs: Array<[string, Spec, string]> = [
   ["dataFile is a directory", with_({ dataFile: dir }), "dataFile"],
   ["evalDataFile missing on disk", with_({ evalDataFile: "missing/eval.jsonl" }), "evalDataFile"],
   ["evalDataFile not a string", with_({ evalDataFile: 1 }), "evalDataFile"],
+  [
+    "dataFileHash missing for a readable file",
+    { type: "chat-finetune-input", dataFile: trainFile },
+    "dataFileHash",
+  ],
+  ["evalDataFileHash missing for a readable file", with_({ evalDataFile: evalFile }), "evalDataFileHash"],
   ["dataFileHash not a digest", with_({ dataFileHash: "abc" }), "dataFileHash"],
   [
     "evalDataFileHash not a digest",
