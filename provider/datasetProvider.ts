@@ -14,9 +14,11 @@ import {
 } from "./datasetTypes";
 import { outputsFromWire, readUploadFile, UploadFile, uploadRequest } from "./datasetWire";
 import { validateDataset } from "./validation/datasetValidation";
-import { containsUnknown, unknownValue } from "./validation/rules";
+import { containsUnknown } from "./validation/rules";
 import { sameValue } from "./finetunedModelDiff";
-import { generateModelName } from "./autoName";
+import { autoName } from "./autoName";
+import { report } from "./report";
+import { pickDefined } from "./plainObjects";
 import { ValidationStatus } from "./enums";
 import { formatDuration, parseDurationMs } from "./duration";
 import { pollScheduleFromEnv, waitForFinalStatus } from "./waitUntilReady";
@@ -54,7 +56,7 @@ export class DatasetProvider implements dynamic.ResourceProvider {
     if (failures.length > 0) return { inputs: news, failures };
     const inputs = { ...news } as unknown as DatasetInputs;
     if (inputs.name === undefined) {
-      inputs.name = generatedName(olds, inputs);
+      inputs.name = autoName(olds, inputs, uploadedContent(inputs), "dataset", maxGeneratedStemLength);
       inputs.nameIsGenerated = true;
     } else {
       delete inputs.nameIsGenerated;
@@ -89,7 +91,7 @@ export class DatasetProvider implements dynamic.ResourceProvider {
       if (error instanceof NotFoundError) return {};
       throw error;
     }
-    const inputs = declaredInputs(props);
+    const inputs = pickDefined(props as DatasetInputs, datasetInputKeys);
     return { id, props: outputsFromWire(inputs, dataset), inputs };
   }
 
@@ -142,10 +144,6 @@ export function diffDataset(id: string, olds: DatasetOutputs, news: DatasetInput
   return { changes: replaces.length > 0 || updates.length > 0 || resumesWaiting, replaces, reasons };
 }
 
-function report(message: string): void {
-  console.log(`cohere: ${message}`);
-}
-
 /** Everything that decides what is uploaded; a replacement changes it, so it also gets a fresh generated name. */
 function uploadedContent(inputs: DatasetInputs): unknown {
   const options = Object.fromEntries(uploadOptionKeys.map((key) => [key, inputs[key]]));
@@ -155,23 +153,6 @@ function uploadedContent(inputs: DatasetInputs): unknown {
     evalDataFileHash: inputs.evalDataFileHash,
     options,
   };
-}
-
-function generatedName(olds: Record<string, unknown>, inputs: DatasetInputs): string {
-  if (olds.nameIsGenerated === true && typeof olds.name === "string") return olds.name;
-  const content = uploadedContent(inputs);
-  if (containsUnknown(content)) return unknownValue;
-  const resourceName = inputs.resourceName ?? "dataset";
-  // The suffix hashes the full resource name; only the readable stem is shortened to fit Cohere's limit.
-  const suffix = generateModelName(inputs.autoNameScope ?? "", resourceName, content)
-    .split("-")
-    .pop();
-  return `${resourceName.slice(0, maxGeneratedStemLength)}-${suffix}`;
-}
-
-function declaredInputs(props: DatasetInputs): DatasetInputs {
-  const entries = datasetInputKeys.filter((key) => props[key] !== undefined).map((key) => [key, props[key]]);
-  return Object.fromEntries(entries) as DatasetInputs;
 }
 
 function needsWaiting(olds: DatasetOutputs, news: DatasetInputs): boolean {

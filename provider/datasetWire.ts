@@ -6,6 +6,7 @@ import type { CreateDatasetRequest } from "./cohere/datasets";
 import type { WireDataset } from "./cohere/wire";
 import type { DatasetInputs, DatasetOutputs } from "./datasetTypes";
 import type { DatasetType } from "./enums";
+import { withoutUndefined } from "./plainObjects";
 
 export interface UploadFile {
   content: Buffer;
@@ -64,5 +65,5 @@ export function outputsFromWire(inputs: DatasetInputs, dataset: WireDataset): Da
     trainableTokenCount: metrics?.trainable_token_count,
     createdAt: dataset.created_at,
   };
-  return Object.fromEntries(Object.entries(outputs).filter(([, v]) => v !== undefined)) as DatasetOutputs;
+  return withoutUndefined(outputs) as DatasetOutputs;
 }

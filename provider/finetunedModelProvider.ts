@@ -9,8 +9,9 @@ import { FinetunedModelInputs, FinetunedModelOutputs, finetunedModelInputKeys } 
 import { createRequestBody, outputsFromWire, settingsToWire } from "./finetunedModelWire";
 import { diffFinetunedModel, trainingSettings } from "./finetunedModelDiff";
 import { validateFinetunedModel } from "./validation/finetunedModelValidation";
-import { containsUnknown, unknownValue } from "./validation/rules";
-import { generateModelName } from "./autoName";
+import { autoName } from "./autoName";
+import { report } from "./report";
+import { pickDefined } from "./plainObjects";
 import { Status } from "./enums";
 import { parseDurationMs, formatDuration } from "./duration";
 import { pollScheduleFromEnv, waitUntilReady } from "./waitUntilReady";
@@ -35,7 +36,7 @@ export class FinetunedModelProvider implements dynamic.ResourceProvider {
     if (failures.length > 0) return { inputs: news, failures };
     const inputs = { ...news } as unknown as FinetunedModelInputs;
     if (inputs.name === undefined) {
-      inputs.name = generatedName(olds, inputs);
+      inputs.name = autoName(olds, inputs, trainingSettings(inputs.settings), "model");
       inputs.nameIsGenerated = true;
     } else {
       delete inputs.nameIsGenerated;
@@ -70,7 +71,7 @@ export class FinetunedModelProvider implements dynamic.ResourceProvider {
       throw error;
     }
     if (model.status === Status.Deleted) return {};
-    const inputs = declaredInputs(props);
+    const inputs = pickDefined(props as FinetunedModelInputs, finetunedModelInputKeys);
     return { id, props: outputsFromWire(inputs, model), inputs };
   }
 
@@ -105,24 +106,6 @@ export class FinetunedModelProvider implements dynamic.ResourceProvider {
     this.cachedClient ??= createCohereClient(this.configured);
     return this.cachedClient;
   }
-}
-
-function report(message: string): void {
-  console.log(`cohere: ${message}`);
-}
-
-function generatedName(olds: Record<string, unknown>, inputs: FinetunedModelInputs): string {
-  if (olds.nameIsGenerated === true && typeof olds.name === "string") return olds.name;
-  const training = trainingSettings(inputs.settings);
-  if (containsUnknown(training)) return unknownValue;
-  return generateModelName(inputs.autoNameScope ?? "", inputs.resourceName ?? "model", training);
-}
-
-function declaredInputs(props: FinetunedModelInputs): FinetunedModelInputs {
-  const entries = finetunedModelInputKeys
-    .filter((key) => props[key] !== undefined)
-    .map((key) => [key, props[key]]);
-  return Object.fromEntries(entries) as FinetunedModelInputs;
 }
 
 function needsWaiting(olds: FinetunedModelOutputs, news: FinetunedModelInputs): boolean {

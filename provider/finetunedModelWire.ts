@@ -7,6 +7,7 @@ import type {
   WandbSpec,
 } from "./finetunedModelTypes";
 import { Status } from "./enums";
+import { withoutUndefined } from "./plainObjects";
 
 const hyperparameterWireNames = {
   earlyStoppingPatience: "early_stopping_patience",
@@ -18,10 +19,6 @@ const hyperparameterWireNames = {
   loraRank: "lora_rank",
   loraTargetModules: "lora_target_modules",
 } as const;
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
 
 export function settingsToWire(settings: SettingsSpec): WireSettings {
   const { baseModel, hyperparameters, wandb } = settings;

@@ -2,7 +2,6 @@
 import * as fs from "fs";
 import * as path from "path";
 import { DatasetType } from "../enums";
-import { parseDurationMs } from "../duration";
 import { datasetInputKeys, maxDatasetNameLength } from "../datasetTypes";
 import { CheckFailure, FailureCollector, unknownValue } from "./rules";
 
@@ -29,7 +28,7 @@ export function validateDataset(inputs: Record<string, unknown>): CheckFailure[]
     check.fail("csvDelimiter", `csvDelimiter must be a single character, got "${inputs.csvDelimiter}"`);
   }
   check.boolean("waitForValidation", inputs.waitForValidation, false);
-  validateTimeouts(check, inputs.timeouts);
+  check.timeouts(inputs.timeouts);
   check.string("resourceName", inputs.resourceName, false);
   check.string("autoNameScope", inputs.autoNameScope, false);
   check.boolean("nameIsGenerated", inputs.nameIsGenerated, false);
@@ -88,21 +87,4 @@ function separator(check: FailureCollector, property: string, value: unknown): v
   if (value === undefined || value === null || value === unknownValue) return;
   if (typeof value !== "string" || value === "")
     check.fail(property, `${property} must be a non-empty string`);
-}
-
-function validateTimeouts(check: FailureCollector, value: unknown): void {
-  const timeouts = check.object("timeouts", value, false);
-  if (!timeouts) return;
-  check.onlyKnownKeys("timeouts", timeouts, ["create", "update"]);
-  for (const key of ["create", "update"]) {
-    const property = `timeouts.${key}`;
-    const duration = timeouts[key];
-    check.string(property, duration, false);
-    if (typeof duration !== "string" || duration.trim() === "" || duration === unknownValue) continue;
-    try {
-      parseDurationMs(duration);
-    } catch (error) {
-      check.fail(property, `${property}: ${(error as Error).message}`);
-    }
-  }
 }

@@ -10,7 +10,6 @@ const rerankModelNames = ["english", "multilingual"];
 /** `__provider` is the serialized provider the dynamic resource host adds to every resource's inputs. */
 const inputFields = [...finetunedModelInputKeys, "__provider"];
 const settingsFields = ["baseModel", "datasetId", "hyperparameters", "multiLabel", "wandb"];
-const durationPattern = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 
 export function validateFinetunedModel(inputs: Record<string, unknown>): CheckFailure[] {
   const check = new FailureCollector();
@@ -21,23 +20,11 @@ export function validateFinetunedModel(inputs: Record<string, unknown>): CheckFa
     pattern: uuidPattern,
     hint: "must be a fine-tuned model id (a UUID)",
   });
-  validateTimeouts(check, inputs.timeouts);
+  check.timeouts(inputs.timeouts);
 
   const settings = check.object("settings", inputs.settings, true);
   if (settings) validateSettings(check, settings);
   return check.failures;
-}
-
-function validateTimeouts(check: FailureCollector, value: unknown): void {
-  const timeouts = check.object("timeouts", value, false);
-  if (!timeouts) return;
-  check.onlyKnownKeys("timeouts", timeouts, ["create", "update"]);
-  for (const key of ["create", "update"]) {
-    check.string(`timeouts.${key}`, timeouts[key], false, {
-      pattern: durationPattern,
-      hint: 'must be a duration such as "90m" or "2h30m"',
-    });
-  }
 }
 
 function validateSettings(check: FailureCollector, settings: Record<string, unknown>): void {

@@ -14,6 +14,8 @@ export function containsUnknown(value: unknown): boolean {
   return false;
 }
 
+const durationPattern = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+
 export class FailureCollector {
   readonly failures: CheckFailure[] = [];
 
@@ -82,6 +84,19 @@ export class FailureCollector {
     const outOfRange =
       (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max);
     if (outOfRange) this.fail(path, `${path} must be ${rangeText(rule.min, rule.max)}, got ${value}`);
+  }
+
+  /** `timeouts` copied from Pulumi's customTimeouts: Go-style durations. */
+  timeouts(value: unknown): void {
+    const timeouts = this.object("timeouts", value, false);
+    if (!timeouts) return;
+    this.onlyKnownKeys("timeouts", timeouts, ["create", "update"]);
+    for (const key of ["create", "update"]) {
+      this.string(`timeouts.${key}`, timeouts[key], false, {
+        pattern: durationPattern,
+        hint: 'must be a duration such as "90m" or "2h30m"',
+      });
+    }
   }
 
   private present(path: string, value: unknown, required: boolean): boolean {
