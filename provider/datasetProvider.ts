@@ -17,6 +17,8 @@ import { validateDataset } from "./validation/datasetValidation";
 import { containsUnknown } from "./validation/rules";
 import { sameValue } from "./finetunedModelDiff";
 import { autoName } from "./autoName";
+import { createOnce } from "./createOnce";
+import { findUploadedDataset } from "./findUploadedDataset";
 import { report } from "./report";
 import { pickDefined } from "./plainObjects";
 import { ValidationStatus } from "./enums";
@@ -77,8 +79,24 @@ export class DatasetProvider implements dynamic.ResourceProvider {
       ? await readDeclaredFile(inputs.evalDataFile, inputs.evalDataFileHash, "evalDataFile")
       : undefined;
     const declared = { ...inputs, dataFileHash: data.sha256, evalDataFileHash: evalData?.sha256 };
-    const { id } = await client.datasets.create(uploadRequest(declared, data, evalData));
-    report(`uploaded dataset ${inputs.name} (${id}): ${data.content.length} bytes of ${inputs.type}`);
+    const request = uploadRequest(declared, data, evalData);
+    const startedAt = Date.now();
+    const { id } = await createOnce({
+      what: `the upload of dataset ${inputs.name}`,
+      // A generated name hashes the content, so a dataset of that name is this upload; an explicit name
+      // only identifies one uploaded after this attempt began.
+      findExisting: async (attempt) =>
+        inputs.nameIsGenerated || attempt > 1
+          ? findUploadedDataset(client, request, inputs.nameIsGenerated ? undefined : startedAt)
+          : undefined,
+      create: async () => {
+        const created = await client.datasets.create(request);
+        report(
+          `uploaded dataset ${inputs.name} (${created.id}): ${data.content.length} bytes of ${inputs.type}`,
+        );
+        return created;
+      },
+    });
     const dataset = await client.datasets.get(id);
     return { id, outs: await settle(client, declared, { ...dataset, id }, inputs.timeouts?.create) };
   }

@@ -2,7 +2,8 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { CohereClient } from "./cohere/client";
 import type { WireFinetunedModel } from "./cohere/wire";
-import { CohereApiError, NotFoundError } from "./cohere/errors";
+import { NotFoundError } from "./cohere/errors";
+import { createOnce } from "./createOnce";
 import { ConfiguredConnection, ConfigReader, connectionFromConfig } from "./connection";
 import { createCohereClient } from "./clientFactory";
 import { FinetunedModelInputs, FinetunedModelOutputs, finetunedModelInputKeys } from "./finetunedModelTypes";
@@ -20,7 +21,6 @@ import { ResourceInitError } from "./resourceInitError";
 
 /** Trainings take between an hour and a day; without customTimeouts a create waits at most this long. */
 const defaultWaitMs = 24 * 3_600_000;
-const maxCreateAttempts = 4;
 
 export class FinetunedModelProvider implements dynamic.ResourceProvider {
   private configured: ConfiguredConnection = {};
@@ -137,23 +137,22 @@ async function createModelOnce(
   inputs: FinetunedModelInputs,
 ): Promise<WireFinetunedModel> {
   const body = createRequestBody(inputs.name!, inputs.settings);
-  for (let attempt = 1; ; attempt++) {
-    const existing = await findReusableModel(client, body);
-    if (existing) {
-      report(`found model ${existing.name} (${existing.id}) with the same name and settings; taking it over`);
+  return createOnce({
+    what: `the create of model ${body.name}`,
+    findExisting: async () => {
+      const existing = await findReusableModel(client, body);
+      if (existing)
+        report(
+          `found model ${existing.name} (${existing.id}) with the same name and settings; taking it over`,
+        );
       return existing;
-    }
-    try {
+    },
+    create: async () => {
       const created = await client.finetunedModels.create(body);
       report(`created model ${created.name} (${created.id}), status ${created.status}`);
       return created;
-    } catch (error) {
-      if (!(error instanceof CohereApiError && error.ambiguous) || attempt >= maxCreateAttempts) throw error;
-      report(
-        `create of ${body.name} may or may not have reached Cohere (${error.code ?? error.status}); checking by name`,
-      );
-    }
-  }
+    },
+  });
 }
 
 /** Waits for READY when asked to; a model that ends FAILED or outlives the deadline stays in state. */

@@ -76,6 +76,37 @@ afterEach(() => {
 });
 
 describe("DatasetProvider against the emulator", () => {
+  it.each([
+    ["a generated name", {}],
+    ["an explicit name", { name: "explicit-upload" }],
+  ])("never uploads twice when the answer to the upload was lost (%s)", async (_title, overrides) => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider, overrides);
+    await admin.setFaults({ drop_after_processing_rate: 1, methods: ["POST"] });
+    const attempt = provider.create(inputs);
+    for (
+      let i = 0;
+      i < 400 && !(await admin.requests()).some((r) => r.method === "POST" && r.status === 0);
+      i++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await admin.setFaults({});
+    const { id } = await attempt;
+    expect(await datasetIds()).toEqual([id]);
+    expect(countRequests(await admin.requests(), "POST", /^\/v1\/datasets$/)).toBe(1);
+  });
+
+  it("takes over the dataset an interrupted run uploaded under the same generated name", async () => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider);
+    const first = await provider.create(inputs);
+    await admin.clearRequests();
+    const again = await provider.create(inputs);
+    expect(again.id).toBe(first.id);
+    expect(countRequests(await admin.requests(), "POST", /^\/v1\/datasets$/)).toBe(0);
+  });
+
   it("uploads once, waits until validated and records the example counts", async () => {
     const provider = configuredProvider();
     const inputs = await checked(provider);
