@@ -2,6 +2,7 @@
  * The declarative stack format: datasets and models in structured stack config, checked before any resource is
  * declared so every mistake is reported at once with the config path that holds it.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { validateFinetunedModel } from "../validation/finetunedModelValidation";
 import { CheckFailure, FailureCollector } from "../validation/rules";
 import { DatasetType } from "../enums";
@@ -62,7 +63,8 @@ const modelEntryFields = [
 ];
 const datasetEntryFields = ["name", "type", "dataFile", "evalDataFile"];
 
-export class StackConfigError extends Error {
+/** A RunError, so `pulumi` prints the mistakes without a stack trace. */
+export class StackConfigError extends pulumi.RunError {
   constructor(readonly failures: CheckFailure[]) {
     super(`Invalid stack config:\n${failures.map((f) => `  - ${f.reason}`).join("\n")}`);
     this.name = "StackConfigError";

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
+import * as ts from "typescript";
 import { createLocalStack, REPO_ROOT } from "../../scripts/lib/localStack";
 import { ENGINE_SETUP_TIMEOUT_MS, ensureEngine } from "./harness";
 import { EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
@@ -9,15 +10,29 @@ import { EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulato
 const step = 240_000;
 const examplesDir = path.join(REPO_ROOT, "examples");
 
-/** Runs an example's own index.ts as the stack's program, fresh on every run as `pulumi` would. */
+/**
+ * Runs an example's own index.ts as the stack's program, afresh on every run as `pulumi` would. It is evaluated
+ * with this file's `require`, so it shares the loaded provider modules: Pulumi's closure serializer recognises
+ * `axios` and friends only as the instances it has seen loaded (a fresh module registry makes them unserializable).
+ */
 function exampleProgram(example: string) {
+  const file = path.join(examplesDir, example, "index.ts");
+  const compilerOptions = {
+    module: ts.ModuleKind.CommonJS,
+    target: ts.ScriptTarget.ES2022,
+    esModuleInterop: true,
+  };
+  const code = ts.transpileModule(fs.readFileSync(file, "utf8"), { compilerOptions }).outputText;
   return async () => {
-    let outputs: unknown;
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      outputs = require(path.join(examplesDir, example, "index.ts"));
-    });
-    return outputs as Record<string, unknown>;
+    const module = { exports: {} as Record<string, unknown> };
+    new Function("require", "module", "exports", "__dirname", "__filename", code)(
+      require,
+      module,
+      module.exports,
+      path.dirname(file),
+      file,
+    );
+    return module.exports;
   };
 }
 
@@ -111,8 +126,12 @@ describe("the examples on the real Pulumi engine against the emulator", () => {
     "a mistake in stack config fails preview naming the config path, with zero API calls",
     async () => {
       const stack = await exampleStack("stack-yaml", "dev");
-      await stack.setConfig("cohere-stack-yaml:models.faq-bot.hyperparameters.trainEpochs", { value: "12" }, true);
-    await admin.clearRequests();
+      await stack.setConfig(
+        "cohere-stack-yaml:models.faq-bot.hyperparameters.trainEpochs",
+        { value: "12" },
+        true,
+      );
+      await admin.clearRequests();
       const failure = await stack.preview().catch((error: Error) => error);
       expect(String(failure)).toMatch(
         /cohere-stack-yaml:models\.faq-bot\.hyperparameters\.trainEpochs must be between 1 and 10, got 12/,
