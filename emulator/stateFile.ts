@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import type { BackendSnapshot } from "./backend/backend";
 
 export function loadSnapshot(path: string): BackendSnapshot | undefined {
@@ -11,6 +12,7 @@ export function loadSnapshot(path: string): BackendSnapshot | undefined {
 /** Written to a temporary file and renamed, so a crash mid-write never leaves a torn state file. */
 export function saveSnapshot(path: string, snapshot: BackendSnapshot): void {
   const temporary = `${path}.${process.pid}.tmp`;
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(temporary, JSON.stringify(snapshot));
   renameSync(temporary, path);
 }

@@ -1,5 +1,6 @@
 /** Figure 2: Cohere API calls per operation and per model, from the emulator's request log. */
 import { type CallCounts, countCalls } from "./apiCallCounts";
+import { type CreateLookups, measureCreateLookups } from "./createLookups";
 import { round } from "./exportedState";
 import type { Figure } from "./figure";
 import { type LifecycleRun, type Operation, OPERATIONS } from "./modelLifecycle";
@@ -14,9 +15,14 @@ export interface OperationCalls {
 export interface ApiCalls {
   models: number;
   operations: Record<Operation, OperationCalls>;
+  /** One create in an account that already holds other models. */
+  createInBusyAccount: CreateLookups;
 }
 
-export function measureApiCalls(lifecycle: LifecycleRun): Figure<ApiCalls> {
+/** As many unrelated models as Cohere's default page holds four times over. */
+const BUSY_ACCOUNT_MODELS = 200;
+
+export async function measureApiCalls(lifecycle: LifecycleRun): Promise<Figure<ApiCalls>> {
   const { models } = lifecycle;
   const operations = Object.fromEntries(
     OPERATIONS.map((operation) => {
@@ -25,13 +31,26 @@ export function measureApiCalls(lifecycle: LifecycleRun): Figure<ApiCalls> {
       return [operation, { calls, perModel: round(calls.total / models, 2), changes }];
     }),
   ) as Record<Operation, OperationCalls>;
+  const createInBusyAccount = await measureCreateLookups(BUSY_ACCOUNT_MODELS);
+  const violations = (["previewNoop", "upNoop"] as const)
+    .filter((operation) => operations[operation].calls.total > 0)
+    .map(
+      (operation) => `${operation} made ${operations[operation].calls.total} API calls; it must make none`,
+    );
   return {
     title: `2. Cohere API calls (${models} models)`,
-    data: { models, operations },
-    rows: OPERATIONS.map((operation) => {
-      const { calls, perModel } = operations[operation];
-      return [operation, `${calls.total} (${perModel}/model)${breakdown(calls)}`];
-    }),
+    data: { models, operations, createInBusyAccount },
+    rows: [
+      ...OPERATIONS.map((operation): [string, string] => {
+        const { calls, perModel } = operations[operation];
+        return [operation, `${calls.total} (${perModel}/model)${breakdown(calls)}`];
+      }),
+      [
+        `create of 1 model beside ${BUSY_ACCOUNT_MODELS} others`,
+        `${createInBusyAccount.calls.total}${breakdown(createInBusyAccount.calls)}`,
+      ],
+    ],
+    violations,
   };
 }
 

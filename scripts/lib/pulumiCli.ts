@@ -11,6 +11,7 @@ export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const GO_MODULE_DIR = path.join(REPO_ROOT, "tools", "pulumi-cli");
 const CLI_PACKAGE = "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi";
 const VERSION_VARIABLE = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
+const DYNAMIC_PLUGIN = "pulumi-resource-pulumi-nodejs";
 const HEARTBEAT_MS = 20_000;
 const LOCK_POLL_MS = 2_000;
 const LOCK_TOUCH_MS = 15_000;
@@ -59,6 +60,7 @@ async function locate(log: (message: string) => void): Promise<PulumiCli> {
   if ((await reportedVersion(binary)) !== pinned.pulumiVersion) {
     await buildOnce(binary, pinned, log);
   }
+  bundleDynamicProviderPlugin(path.dirname(binary));
   return describe(binary, pinned.pulumiVersion);
 }
 
@@ -69,6 +71,21 @@ async function findOnPath(log: (message: string) => void): Promise<PulumiCli | u
   if (version && compareVersions(version, MINIMUM_PULUMI_VERSION) >= 0) return describe(binary, version);
   log(`Ignoring ${binary}: it reports ${version ?? "no version"}, need ${MINIMUM_PULUMI_VERSION} or newer.`);
   return undefined;
+}
+
+/**
+ * Official Pulumi builds ship the dynamic provider plugin next to the binary; a plugin found only on PATH
+ * works too but makes every run print a warning. The script resolves `@pulumi/pulumi` from the project it
+ * runs in, so one copy serves every checkout that shares the cache.
+ */
+function bundleDynamicProviderPlugin(cliDir: string): void {
+  const source = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), DYNAMIC_PLUGIN);
+  const target = path.join(cliDir, DYNAMIC_PLUGIN);
+  const wanted = fs.readFileSync(source);
+  if (fs.existsSync(target) && fs.readFileSync(target).equals(wanted)) return;
+  const temporary = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, wanted, { mode: 0o755 });
+  fs.renameSync(temporary, target);
 }
 
 function describe(binary: string, version: string): PulumiCli {
