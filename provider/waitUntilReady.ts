@@ -2,6 +2,7 @@
 import type { WireFinetunedModel } from "./cohere/wire";
 import { Status } from "./enums";
 import { formatDuration } from "./duration";
+import { ApiConnectionError, InternalServerError, RateLimitError } from "./cohere/errors";
 
 export interface PollSchedule {
   initialMs: number;
@@ -84,6 +85,23 @@ export async function waitForFinalStatus<T>(
     await sleep(Math.min(delay, remaining));
     delay = Math.min(timing.schedule.maxMs, delay * timing.schedule.factor);
     polls++;
-    item = await poll.get();
+    try {
+      item = await poll.get();
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      timing.report(`${poll.nameOf(item)}: status check failed (${(error as Error).message}); still waiting`);
+    }
   }
+}
+
+/**
+ * A wait can last hours: a poll that still fails after the client's own retries (an outage, a rate limit)
+ * must not abandon it. Only answers that will not change by waiting (auth, not found, bad request) end it.
+ */
+function isTransient(error: unknown): boolean {
+  return (
+    error instanceof RateLimitError ||
+    error instanceof InternalServerError ||
+    error instanceof ApiConnectionError
+  );
 }

@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import { FinetunedModel } from "../../provider";
 import { createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
 import { EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
@@ -71,13 +72,15 @@ describe.each([
       );
       const victims = descendantsOf(process.pid).filter((info) => processPattern.test(info.commandLine));
       expect(victims.length).toBeGreaterThan(0);
+      const orphans = victims.flatMap((victim) => descendantsOf(victim.pid));
       victims.forEach((victim) => process.kill(victim.pid, "SIGKILL"));
       expect(await interrupted).toBeInstanceOf(Error);
       expect(await admin.models()).toHaveLength(1);
-      // Leftover plugin processes of the killed CLI must not keep polling into the next run.
-      descendantsOf(process.pid)
-        .filter((info) => /cmd\/dynamic-provider/.test(info.commandLine))
-        .forEach((orphan) => process.kill(orphan.pid, "SIGKILL"));
+      // A plugin whose engine was killed exits at its next progress line instead of spinning on a broken pipe.
+      await waitFor(
+        async () => orphans.every((orphan) => !fs.existsSync(`/proc/${orphan.pid}`)),
+        "orphaned plugins to exit",
+      );
 
       if (needsCancel) await testStack.stack.cancel();
       await admin.clearRequests();

@@ -1,6 +1,7 @@
 import { waitUntilReady } from "../../provider/waitUntilReady";
 import { parseDurationMs, formatDuration } from "../../provider/duration";
 import type { WireFinetunedModel } from "../../provider/cohere/wire";
+import { ApiConnectionError, AuthenticationError, InternalServerError } from "../../provider/cohere/errors";
 
 const model = (status: string): WireFinetunedModel => ({
   id: "m1",
@@ -51,6 +52,41 @@ describe("waitUntilReady", () => {
       "STATUS_DEPLOYING_API",
       "STATUS_READY",
     ]);
+  });
+
+  it("keeps waiting through polls that fail transiently, and stops on one that will not heal", async () => {
+    const clock = fakeClock();
+    const details = { method: "GET", path: "/v1/finetuning/finetuned-models/m1" };
+    const answers: Array<() => WireFinetunedModel> = [
+      () => {
+        throw new InternalServerError({ ...details, status: 503 });
+      },
+      () => {
+        throw new ApiConnectionError({ ...details, code: "ECONNRESET" });
+      },
+      () => model("STATUS_READY"),
+    ];
+    const reports: string[] = [];
+    const outcome = await waitUntilReady(model("STATUS_QUEUED"), {
+      getModel: async () => answers.shift()!(),
+      deadline: 60_000,
+      schedule,
+      report: (m) => reports.push(m),
+      ...clock,
+    });
+    expect(outcome.kind).toBe("ready");
+    expect(reports.filter((r) => r.includes("still waiting"))).toHaveLength(2);
+
+    const unauthorized = waitUntilReady(model("STATUS_QUEUED"), {
+      getModel: async () => {
+        throw new AuthenticationError({ ...details, status: 401 });
+      },
+      deadline: 60_000,
+      schedule,
+      report: () => {},
+      ...fakeClock(),
+    });
+    await expect(unauthorized).rejects.toBeInstanceOf(AuthenticationError);
   });
 
   it("stops at FAILED", async () => {

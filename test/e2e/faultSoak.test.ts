@@ -1,0 +1,80 @@
+import { FinetunedModel } from "../../provider";
+import { createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
+import { EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
+
+const modelCount = 50;
+
+/**
+ * About a quarter of all API requests fail (429 with Retry-After, 503, dropped connections, some after the
+ * request was processed): `up` still completes with exactly one model per resource and nothing orphaned.
+ */
+describe("fault soak: 50 models while a quarter of requests fail", () => {
+  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+  let admin: EmulatorAdmin;
+  let testStack: TestStack;
+
+  beforeAll(async () => {
+    await ensureEngine();
+    emulator = await startTestEmulator({ trainingMs: 1000 });
+    admin = emulator.admin;
+    const datasetId = await admin.createChatDataset();
+    testStack = await createTestStack({
+      program: async () => {
+        const ids: Record<string, unknown> = {};
+        for (let i = 0; i < modelCount; i++) {
+          const model = new FinetunedModel(`soak-${i}`, {
+            settings: {
+              baseModel: { baseType: "BASE_TYPE_CHAT" },
+              datasetId,
+              hyperparameters: { trainEpochs: 1 + (i % 10) },
+            },
+          });
+          ids[`soak-${i}`] = model.id;
+        }
+        return { ids };
+      },
+      config: {
+        "cohere:apiKey": { value: testApiKey, secret: true },
+        "cohere:baseUrl": { value: emulator.url },
+      },
+      env: { COHERE_POLL_INITIAL_MS: "200", COHERE_POLL_MAX_MS: "500", COHERE_RETRY_BASE_MS: "20" },
+    });
+  }, ENGINE_SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await admin?.setFaults({});
+    await testStack?.stack.destroy().catch(() => undefined);
+    await testStack?.cleanup();
+    await emulator?.close();
+  });
+
+  it("completes, with zero duplicates and zero orphans", async () => {
+    await admin.setFaults({
+      rate_429: 0.1,
+      rate_503: 0.08,
+      drop_rate: 0.04,
+      drop_after_processing_rate: 0.03,
+      retry_after_seconds: 0,
+      seed: 42,
+    });
+    const result = await testStack.stack.up();
+    await admin.setFaults({});
+
+    const requests = await admin.requests();
+    const faulted = requests.filter((r) => r.status === 429 || r.status === 503 || r.status === 0).length;
+    expect(faulted / requests.length).toBeGreaterThan(0.15);
+    expect(result.summary.result).toBe("succeeded");
+
+    const stateIds = Object.values(result.outputs.ids.value as Record<string, string>);
+    const models = await admin.models();
+    const names = models.map((m) => m.name as string);
+    const duplicates = names.length - new Set(names).size;
+    const orphans =
+      models.filter((m) => !stateIds.includes(m.id as string)).length +
+      stateIds.filter((id) => !models.some((m) => m.id === id)).length;
+    expect(stateIds).toHaveLength(modelCount);
+    expect(models).toHaveLength(modelCount);
+    expect({ duplicates, orphans }).toEqual({ duplicates: 0, orphans: 0 });
+    expect(models.every((m) => m.status === "STATUS_READY")).toBe(true);
+  }, 600_000);
+});
