@@ -8,6 +8,8 @@ export interface PollSchedule {
   initialMs: number;
   maxMs: number;
   factor: number;
+  /** A lower cap while in a status that is known to end soon. */
+  maxMsByStatus?: Record<string, number>;
 }
 
 export interface PollTiming {
@@ -39,11 +41,18 @@ export interface WaitOptions extends PollTiming {
 
 export type WaitOutcome = Omit<PollOutcome<WireFinetunedModel>, "item"> & { model: WireFinetunedModel };
 
+/**
+ * Queueing and training take hours, so polls there back off to once a minute; deploying the trained model is
+ * the short last step, so polls tighten to every 20 s to notice READY soon. Fewer polls than a fixed 30 s
+ * poller, and READY noticed sooner (see bench/).
+ */
 export function pollScheduleFromEnv(env: NodeJS.ProcessEnv = process.env): PollSchedule {
+  const maxMs = Number(env.COHERE_POLL_MAX_MS) || 60_000;
   return {
     initialMs: Number(env.COHERE_POLL_INITIAL_MS) || 1000,
-    maxMs: Number(env.COHERE_POLL_MAX_MS) || 30_000,
+    maxMs,
     factor: 1.5,
+    maxMsByStatus: { [Status.DeployingApi]: Math.min(maxMs, 20_000) },
   };
 }
 
@@ -82,8 +91,10 @@ export async function waitForFinalStatus<T>(
     if (poll.failedStatuses.includes(status)) return { kind: "failed", item, polls };
     const remaining = timing.deadline - now();
     if (remaining <= 0) return { kind: "timedOut", item, polls };
+    const cap = timing.schedule.maxMsByStatus?.[status] ?? timing.schedule.maxMs;
+    delay = Math.min(delay, cap);
     await sleep(Math.min(delay, remaining));
-    delay = Math.min(timing.schedule.maxMs, delay * timing.schedule.factor);
+    delay = Math.min(cap, delay * timing.schedule.factor);
     polls++;
     try {
       item = await poll.get();

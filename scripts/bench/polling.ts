@@ -114,6 +114,7 @@ async function pollOnce(
   };
 }
 
-function scheduleLabel({ initialMs, factor, maxMs }: PollSchedule): string {
-  return `provider (${initialMs / 1000} s ×${factor} to ${maxMs / 1000} s)`;
+function scheduleLabel({ initialMs, factor, maxMs, maxMsByStatus = {} }: PollSchedule): string {
+  const tighter = Object.entries(maxMsByStatus).map(([status, ms]) => `, ${ms / 1000} s in ${status}`);
+  return `provider (${initialMs / 1000} s ×${factor} to ${maxMs / 1000} s${tighter.join("")})`;
 }

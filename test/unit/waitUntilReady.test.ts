@@ -1,4 +1,4 @@
-import { waitUntilReady } from "../../provider/waitUntilReady";
+import { pollScheduleFromEnv, waitUntilReady } from "../../provider/waitUntilReady";
 import { parseDurationMs, formatDuration } from "../../provider/duration";
 import type { WireFinetunedModel } from "../../provider/cohere/wire";
 import { ApiConnectionError, AuthenticationError, InternalServerError } from "../../provider/cohere/errors";
@@ -87,6 +87,35 @@ describe("waitUntilReady", () => {
       ...fakeClock(),
     });
     await expect(unauthorized).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
+  it("polls more often while deploying, the short last step", async () => {
+    const clock = fakeClock();
+    const statuses = [
+      "STATUS_FINETUNING",
+      "STATUS_FINETUNING",
+      "STATUS_DEPLOYING_API",
+      "STATUS_DEPLOYING_API",
+      "STATUS_READY",
+    ];
+    const deploying = { ...schedule, maxMsByStatus: { STATUS_DEPLOYING_API: 1500 } };
+    await waitUntilReady(model("STATUS_FINETUNING"), {
+      getModel: async () => model(statuses.shift()!),
+      deadline: 60_000,
+      schedule: deploying,
+      report: () => {},
+      ...clock,
+    });
+    expect(clock.sleeps).toEqual([1000, 2000, 4000, 1500, 1500]);
+  });
+
+  it("defaults to a one-minute cap, 20 s while deploying", () => {
+    expect(pollScheduleFromEnv({})).toEqual({
+      initialMs: 1000,
+      maxMs: 60_000,
+      factor: 1.5,
+      maxMsByStatus: { STATUS_DEPLOYING_API: 20_000 },
+    });
   });
 
   it("stops at FAILED", async () => {
