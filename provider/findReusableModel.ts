@@ -1,15 +1,13 @@
 /** Finds a live model that is exactly the one a create would make: same name and same training settings. */
-import type { CohereClient } from "./cohere/client";
 import type { WireFinetunedModel, WireSettings } from "./cohere/wire";
 import { Status } from "./enums";
 
 const unusableStatuses: string[] = [Status.Failed, Status.Deleted];
 
-export async function findReusableModel(
-  client: CohereClient,
+export function findReusableModel(
+  models: WireFinetunedModel[],
   wanted: WireFinetunedModel,
-): Promise<WireFinetunedModel | undefined> {
-  const models = await client.finetunedModels.listAll();
+): WireFinetunedModel | undefined {
   return models.find(
     (model) =>
       model.name === wanted.name &&

@@ -25,6 +25,11 @@ const defaultWaitMs = 24 * 3_600_000;
 export class FinetunedModelProvider implements dynamic.ResourceProvider {
   private configured: ConfiguredConnection = {};
   private cachedClient?: CohereClient;
+  /**
+   * The account's models as listed once per provider process (one Pulumi operation): every create checks it
+   * for a model an interrupted run left behind, so a stack of N models lists the account once, not N times.
+   */
+  private modelsAtStart?: Promise<WireFinetunedModel[]>;
 
   async configure(req: { config: ConfigReader }): Promise<void> {
     this.configured = connectionFromConfig(req.config);
@@ -58,7 +63,7 @@ export class FinetunedModelProvider implements dynamic.ResourceProvider {
     const client = this.client();
     const model = inputs.adoptModelId
       ? await adoptModel(client, inputs, inputs.adoptModelId)
-      : await createModelOnce(client, inputs);
+      : await createModelOnce(client, inputs, () => (this.modelsAtStart ??= this.listModelsOnce(client)));
     return { id: model.id!, outs: await settle(client, inputs, model, inputs.timeouts?.create) };
   }
 
@@ -102,6 +107,13 @@ export class FinetunedModelProvider implements dynamic.ResourceProvider {
     }
   }
 
+  private listModelsOnce(client: CohereClient): Promise<WireFinetunedModel[]> {
+    return client.finetunedModels.listAll().catch((error) => {
+      this.modelsAtStart = undefined;
+      throw error;
+    });
+  }
+
   private client(): CohereClient {
     this.cachedClient ??= createCohereClient(this.configured);
     return this.cachedClient;
@@ -135,12 +147,15 @@ async function adoptModel(
 async function createModelOnce(
   client: CohereClient,
   inputs: FinetunedModelInputs,
+  modelsAtStart: () => Promise<WireFinetunedModel[]>,
 ): Promise<WireFinetunedModel> {
   const body = createRequestBody(inputs.name!, inputs.settings);
   return createOnce({
     what: `the create of model ${body.name}`,
-    findExisting: async () => {
-      const existing = await findReusableModel(client, body);
+    // After a create whose answer was lost, only a fresh listing can show whether it went through.
+    findExisting: async (attempt) => {
+      const models = attempt === 1 ? await modelsAtStart() : await client.finetunedModels.listAll();
+      const existing = findReusableModel(models, body);
       if (existing)
         report(
           `found model ${existing.name} (${existing.id}) with the same name and settings; taking it over`,

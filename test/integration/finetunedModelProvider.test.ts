@@ -65,6 +65,27 @@ describe("FinetunedModelProvider against the emulator", () => {
     expect(logged.join("\n")).toContain("STATUS_READY");
   });
 
+  it("lists the account once per provider process, however many models it creates", async () => {
+    const provider = configuredProvider();
+    const created = await Promise.all(
+      [1, 2, 3].map(async (epochs) =>
+        provider.create(
+          await checked(provider, {
+            settings: {
+              baseModel: { baseType: "BASE_TYPE_CHAT" },
+              datasetId,
+              hyperparameters: { trainEpochs: epochs },
+            },
+          }),
+        ),
+      ),
+    );
+    expect(new Set(created.map((c) => c.id)).size).toBe(3);
+    const requests = await admin.requests();
+    expect(countRequests(requests, "GET", /finetuned-models$/)).toBe(1);
+    expect(countRequests(requests, "POST", /finetuned-models$/)).toBe(3);
+  });
+
   it("does not wait when waitForReady is false", async () => {
     const provider = configuredProvider();
     const { outs } = await provider.create(await checked(provider, { waitForReady: false }));
