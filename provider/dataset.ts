@@ -2,6 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DatasetType } from "./enums";
 import { DatasetProvider } from "./datasetProvider";
+import { serializableProvider } from "./serializableProvider";
 import { fileSha256 } from "./datasetWire";
 
 /**
@@ -45,7 +46,7 @@ export interface DatasetArgs {
   waitForValidation?: pulumi.Input<boolean>;
 }
 
-let sharedProvider: DatasetProvider | undefined;
+let sharedProvider: pulumi.dynamic.ResourceProvider | undefined;
 
 export class Dataset extends pulumi.dynamic.Resource {
   /** The dataset's name at Cohere. */
@@ -68,7 +69,7 @@ export class Dataset extends pulumi.dynamic.Resource {
   declare readonly evalDataFileHash: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: DatasetArgs, opts?: pulumi.CustomResourceOptions) {
-    sharedProvider ??= new DatasetProvider();
+    sharedProvider ??= serializableProvider("DatasetProvider", () => new DatasetProvider());
     const props = {
       ...args,
       name: args.name,

@@ -2,6 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseType, LoraTargetModules, Strategy } from "./enums";
 import { FinetunedModelProvider } from "./finetunedModelProvider";
+import { serializableProvider } from "./serializableProvider";
 
 export interface BaseModelArgs {
   /** The kind of model to fine-tune, e.g. `BaseType.Chat`. Changing it trains a new model. */
@@ -72,7 +73,7 @@ export interface FinetunedModelArgs {
   adoptModelId?: pulumi.Input<string>;
 }
 
-let sharedProvider: FinetunedModelProvider | undefined;
+let sharedProvider: pulumi.dynamic.ResourceProvider | undefined;
 
 export class FinetunedModel extends pulumi.dynamic.Resource {
   /** The model's name at Cohere. */
@@ -93,7 +94,7 @@ export class FinetunedModel extends pulumi.dynamic.Resource {
   declare readonly inferenceModelName: pulumi.Output<string>;
 
   constructor(name: string, args: FinetunedModelArgs, opts?: pulumi.CustomResourceOptions) {
-    sharedProvider ??= new FinetunedModelProvider();
+    sharedProvider ??= serializableProvider("FinetunedModelProvider", () => new FinetunedModelProvider());
     const props = {
       ...args,
       name: args.name,
