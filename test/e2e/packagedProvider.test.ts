@@ -23,12 +23,7 @@ describe("the package installed in a project's node_modules", () => {
 
   beforeAll(async () => {
     const { cli } = await ensureEngine();
-    execFileSync(
-      path.join(REPO_ROOT, "node_modules", ".bin", "tsc"),
-      ["-p", "tsconfig.build.json", "--outDir", path.join(installed, "dist")],
-      { cwd: REPO_ROOT },
-    );
-    fs.copyFileSync(path.join(REPO_ROOT, "package.json"), path.join(installed, "package.json"));
+    installed = installPackageInto(project);
     emulator = await startTestEmulator({ trainingMs: 600 });
     admin = emulator.admin;
     const datasetId = await admin.createChatDataset();
