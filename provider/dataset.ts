@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DatasetType } from "./enums";
 import { DatasetProvider } from "./datasetProvider";
 import { serializableProvider } from "./serializableProvider";
+import { resourceMetadata } from "./resourceMetadata";
 import { fileSha256 } from "./datasetWire";
 
 /**
@@ -75,11 +76,7 @@ export class Dataset extends pulumi.dynamic.Resource {
       name: args.name,
       dataFileHash: hashOf(args.dataFile),
       evalDataFileHash: args.evalDataFile === undefined ? undefined : hashOf(args.evalDataFile),
-      timeouts: opts?.customTimeouts
-        ? { create: opts.customTimeouts.create, update: opts.customTimeouts.update }
-        : undefined,
-      resourceName: name,
-      autoNameScope: `${pulumi.getProject()}/${pulumi.getStack()}`,
+      ...resourceMetadata(name, opts),
       validationStatus: undefined,
       validationError: undefined,
       validationWarnings: undefined,

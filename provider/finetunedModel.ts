@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { BaseType, LoraTargetModules, Strategy } from "./enums";
 import { FinetunedModelProvider } from "./finetunedModelProvider";
 import { serializableProvider } from "./serializableProvider";
+import { resourceMetadata } from "./resourceMetadata";
 
 export interface BaseModelArgs {
   /** The kind of model to fine-tune, e.g. `BaseType.Chat`. Changing it trains a new model. */
@@ -99,11 +100,7 @@ export class FinetunedModel extends pulumi.dynamic.Resource {
       ...args,
       name: args.name,
       settings: withSecretWandbKey(args.settings),
-      timeouts: opts?.customTimeouts
-        ? { create: opts.customTimeouts.create, update: opts.customTimeouts.update }
-        : undefined,
-      resourceName: name,
-      autoNameScope: `${pulumi.getProject()}/${pulumi.getStack()}`,
+      ...resourceMetadata(name, opts),
       status: undefined,
       createdAt: undefined,
       updatedAt: undefined,

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { FinetunedModel } from "../../provider";
 import { createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
-import { EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
+import { EmulatorAdmin, startTestEmulator, emulatorConfig, fastProviderEnv } from "../support/emulatorAdmin";
 import { descendantsOf } from "../support/processes";
 
 const step = 240_000;
@@ -45,11 +45,8 @@ describe.each([
         });
         return { id: model.id, status: model.status };
       },
-      config: {
-        "cohere:apiKey": { value: testApiKey, secret: true },
-        "cohere:baseUrl": { value: emulator.url },
-      },
-      env: { COHERE_POLL_INITIAL_MS: "100", COHERE_POLL_MAX_MS: "300" },
+      config: emulatorConfig(emulator.url),
+      env: fastProviderEnv,
     });
   }, ENGINE_SETUP_TIMEOUT_MS);
 

@@ -9,6 +9,8 @@ import {
   EmulatorAdmin,
   startTestEmulator,
   testApiKey,
+  emulatorConfig,
+  fastProviderEnv,
 } from "../support/emulatorAdmin";
 
 const step = 180_000;
@@ -83,11 +85,8 @@ describe("Dataset on the real Pulumi engine", () => {
           extra: extra ? { id: extra.id, validationStatus: extra.validationStatus } : undefined,
         };
       },
-      config: {
-        "cohere:apiKey": { value: testApiKey, secret: true },
-        "cohere:baseUrl": { value: emulator.url },
-      },
-      env: { COHERE_POLL_INITIAL_MS: "100", COHERE_POLL_MAX_MS: "300", COHERE_RETRY_BASE_MS: "50" },
+      config: emulatorConfig(emulator.url),
+      env: fastProviderEnv,
     });
   }, ENGINE_SETUP_TIMEOUT_MS);
 

@@ -5,7 +5,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import * as ts from "typescript";
 import { createLocalStack, REPO_ROOT } from "../../scripts/lib/localStack";
 import { ENGINE_SETUP_TIMEOUT_MS, ensureEngine } from "./harness";
-import { EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
+import { EmulatorAdmin, startTestEmulator, emulatorConfig, fastProviderEnv } from "../support/emulatorAdmin";
 
 const step = 240_000;
 const examplesDir = path.join(REPO_ROOT, "examples");
@@ -57,12 +57,9 @@ describe("the examples on the real Pulumi engine against the emulator", () => {
       dir,
       mainDir: path.join(examplesDir, example),
       stackConfigFile: fs.existsSync(stackConfigFile) ? stackConfigFile : undefined,
-      env: { COHERE_POLL_INITIAL_MS: "100", COHERE_POLL_MAX_MS: "300" },
+      env: fastProviderEnv,
     });
-    await stack.setAllConfig({
-      "cohere:apiKey": { value: testApiKey, secret: true },
-      "cohere:baseUrl": { value: emulator.url },
-    });
+    await stack.setAllConfig(emulatorConfig(emulator.url));
     return stack;
   }
 

@@ -1,6 +1,6 @@
 import { FinetunedModel } from "../../provider";
 import { createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
-import { EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
+import { EmulatorAdmin, startTestEmulator, emulatorConfig } from "../support/emulatorAdmin";
 
 const modelCount = 50;
 
@@ -33,10 +33,7 @@ describe("fault soak: 50 models while a quarter of requests fail", () => {
         }
         return { ids };
       },
-      config: {
-        "cohere:apiKey": { value: testApiKey, secret: true },
-        "cohere:baseUrl": { value: emulator.url },
-      },
+      config: emulatorConfig(emulator.url),
       env: { COHERE_POLL_INITIAL_MS: "200", COHERE_POLL_MAX_MS: "500", COHERE_RETRY_BASE_MS: "20" },
     });
   }, ENGINE_SETUP_TIMEOUT_MS);

@@ -1,7 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FinetunedModel, FinetunedModelArgs } from "../../provider";
 import { captureOutput, createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
-import { countRequests, EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
+import {
+  countRequests,
+  EmulatorAdmin,
+  startTestEmulator,
+  testApiKey,
+  emulatorConfig,
+  fastProviderEnv,
+} from "../support/emulatorAdmin";
 
 const wandbKey = "wandb-e2e-key-never-in-state-7f3a";
 const step = 180_000;
@@ -70,11 +77,8 @@ describe("FinetunedModel on the real Pulumi engine", () => {
         }
         return { models };
       },
-      config: {
-        "cohere:apiKey": { value: testApiKey, secret: true },
-        "cohere:baseUrl": { value: emulator.url },
-      },
-      env: { COHERE_POLL_INITIAL_MS: "100", COHERE_POLL_MAX_MS: "300", COHERE_RETRY_BASE_MS: "50" },
+      config: emulatorConfig(emulator.url),
+      env: fastProviderEnv,
     });
   }, ENGINE_SETUP_TIMEOUT_MS);
 

@@ -4,7 +4,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { createLocalStack, REPO_ROOT } from "../../scripts/lib/localStack";
 import { installPackageInto } from "../../scripts/lib/packagedInstall";
 import { ENGINE_SETUP_TIMEOUT_MS, ensureEngine } from "./harness";
-import { EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
+import { EmulatorAdmin, startTestEmulator, emulatorConfig, fastProviderEnv } from "../support/emulatorAdmin";
 
 const step = 240_000;
 
@@ -49,12 +49,9 @@ describe("the package installed in a project's node_modules", () => {
       stackName: "test",
       dir: stateDir,
       mainDir: project,
-      env: { COHERE_POLL_INITIAL_MS: "100", COHERE_POLL_MAX_MS: "300" },
+      env: fastProviderEnv,
     }));
-    await stack.setAllConfig({
-      "cohere:apiKey": { value: testApiKey, secret: true },
-      "cohere:baseUrl": { value: emulator.url },
-    });
+    await stack.setAllConfig(emulatorConfig(emulator.url));
   }, ENGINE_SETUP_TIMEOUT_MS);
 
   afterAll(async () => {

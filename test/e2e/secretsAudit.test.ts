@@ -3,7 +3,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { FinetunedModel, FinetunedModelArgs } from "../../provider";
 import { createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
-import { EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
+import { EmulatorAdmin, startTestEmulator, testApiKey, emulatorConfig } from "../support/emulatorAdmin";
 
 const wandbKey = "wandb-audit-key-3e9d51c7";
 const step = 180_000;
@@ -44,10 +44,7 @@ describe("secrets audit of a full lifecycle with verbose logging", () => {
         const model = new FinetunedModel("audited", args);
         return { id: model.id, settings: pulumi.secret(model.settings) };
       },
-      config: {
-        "cohere:apiKey": { value: testApiKey, secret: true },
-        "cohere:baseUrl": { value: emulator.url },
-      },
+      config: emulatorConfig(emulator.url),
       env: { COHERE_POLL_INITIAL_MS: "100", COHERE_POLL_MAX_MS: "200", COHERE_RETRY_BASE_MS: "10" },
     });
   }, ENGINE_SETUP_TIMEOUT_MS);

@@ -5,13 +5,8 @@ import { DatasetProvider } from "../../provider/datasetProvider";
 import { fileSha256 } from "../../provider/datasetWire";
 import { ResourceInitError } from "../../provider/resourceInitError";
 import type { DatasetInputs, DatasetOutputs } from "../../provider/datasetTypes";
-import {
-  chatJsonl,
-  countRequests,
-  EmulatorAdmin,
-  startTestEmulator,
-  testApiKey,
-} from "../support/emulatorAdmin";
+import { configured } from "../support/configuredProvider";
+import { chatJsonl, countRequests, EmulatorAdmin, startTestEmulator } from "../support/emulatorAdmin";
 
 let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
 let admin: EmulatorAdmin;
@@ -19,10 +14,7 @@ let dir: string;
 let logged: string[];
 
 function configuredProvider(): DatasetProvider {
-  const provider = new DatasetProvider();
-  const config: Record<string, string> = { "cohere:apiKey": testApiKey, "cohere:baseUrl": emulator.url };
-  void provider.configure({ config: { get: (key: string) => config[key] } });
-  return provider;
+  return configured(new DatasetProvider(), emulator.url);
 }
 
 function writeFile(name: string, content: string): string {

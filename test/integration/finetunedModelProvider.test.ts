@@ -2,6 +2,7 @@ import { FinetunedModelProvider } from "../../provider/finetunedModelProvider";
 import { ResourceInitError } from "../../provider/resourceInitError";
 import { AuthenticationError } from "../../provider/cohere/errors";
 import type { FinetunedModelInputs, FinetunedModelOutputs } from "../../provider/finetunedModelTypes";
+import { configured } from "../support/configuredProvider";
 import { countRequests, EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
 
 const wandbKey = "wandb-key-do-not-print-42";
@@ -11,10 +12,7 @@ let datasetId: string;
 let logged: string[];
 
 function configuredProvider(apiKey = testApiKey): FinetunedModelProvider {
-  const provider = new FinetunedModelProvider();
-  const config: Record<string, string> = { "cohere:apiKey": apiKey, "cohere:baseUrl": emulator.url };
-  void provider.configure({ config: { get: (key: string) => config[key] } });
-  return provider;
+  return configured(new FinetunedModelProvider(), emulator.url, apiKey);
 }
 
 async function checked(

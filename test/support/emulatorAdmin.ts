@@ -127,3 +127,15 @@ export function chatJsonl(examples: number): string {
     });
   return Array.from({ length: examples }, (_, i) => line(i)).join("\n") + "\n";
 }
+
+/** Stack config that points the provider at an emulator. */
+export function emulatorConfig(url: string): Record<string, { value: string; secret?: boolean }> {
+  return { "cohere:apiKey": { value: testApiKey, secret: true }, "cohere:baseUrl": { value: url } };
+}
+
+/** Provider-process settings for tests: quick polls and retries against a fast emulator. */
+export const fastProviderEnv: Record<string, string> = {
+  COHERE_POLL_INITIAL_MS: "100",
+  COHERE_POLL_MAX_MS: "300",
+  COHERE_RETRY_BASE_MS: "50",
+};

@@ -1,26 +1,8 @@
 import { startEmulator } from "../../../emulator";
 import { CohereClient, CohereClientOptions, RetryEvent } from "../../../provider/cohere";
+import { EmulatorAdmin, Faults, LoggedRequest } from "../../support/emulatorAdmin";
 
 export const API_KEY = "integration-key";
-
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  query: Record<string, unknown>;
-  status: number;
-}
-
-export interface FaultConfig {
-  rate_429?: number;
-  rate_500?: number;
-  rate_503?: number;
-  drop_rate?: number;
-  drop_after_processing_rate?: number;
-  latency_ms?: number;
-  retry_after_seconds?: number;
-  fail_training?: string[];
-  seed?: number;
-}
 
 /** One emulator per test file, reset before each test; its admin API is called with plain fetch. */
 export function useEmulator(options: { trainingMs?: number; validationMs?: number } = {}) {
@@ -35,19 +17,9 @@ export function useEmulator(options: { trainingMs?: number; validationMs?: numbe
     });
   });
   afterAll(() => emulator?.close());
-  beforeEach(() => admin("POST", "/_emulator/reset"));
-
   const url = () => emulator!.url;
-
-  async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
-    const res = await fetch(url() + path, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`emulator admin ${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  }
+  const admin = () => new EmulatorAdmin(url());
+  beforeEach(() => admin().reset());
 
   return {
     url,
@@ -64,10 +36,8 @@ export function useEmulator(options: { trainingMs?: number; validationMs?: numbe
       });
       return Object.assign(client, { retries });
     },
-    faults: (config: FaultConfig) => admin("PUT", "/_emulator/faults", config),
-    async requests(): Promise<LoggedRequest[]> {
-      return ((await admin("GET", "/_emulator/requests")) as { requests: LoggedRequest[] }).requests;
-    },
+    faults: (config: Faults) => admin().setFaults(config),
+    requests: (): Promise<LoggedRequest[]> => admin().requests(),
   };
 }
 

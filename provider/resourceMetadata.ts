@@ -1,0 +1,12 @@
+/** Inputs every resource class adds to what the program declared, for its provider's use. */
+import * as pulumi from "@pulumi/pulumi";
+
+export function resourceMetadata(name: string, opts: pulumi.CustomResourceOptions | undefined) {
+  const timeouts = opts?.customTimeouts;
+  return {
+    // The dynamic provider host never passes customTimeouts to providers, so they travel as an input.
+    timeouts: timeouts ? { create: timeouts.create, update: timeouts.update } : undefined,
+    resourceName: name,
+    autoNameScope: `${pulumi.getProject()}/${pulumi.getStack()}`,
+  };
+}
