@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { start, type TestEmulator } from "./support";
@@ -206,9 +206,19 @@ describe("state file", () => {
     }
   });
 
+  test("a state file's missing directory is created", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "emulator-state-"));
+    const stateFile = join(dir, "nested", "state.json");
+    try {
+      const emulator = await start({ stateFile });
+      await emulator.close();
+      expect(existsSync(stateFile)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a state file that cannot be written fails the start", async () => {
-    await expect(
-      start({ stateFile: join(tmpdir(), "no-such-dir-for-emulator", "state.json") }),
-    ).rejects.toThrow(/ENOENT/);
+    await expect(start({ stateFile: "/dev/null/state.json" })).rejects.toThrow(/ENOTDIR|EEXIST/);
   });
 });
