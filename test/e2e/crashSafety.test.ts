@@ -54,7 +54,7 @@ describe.each([
     await testStack?.stack.destroy().catch(() => undefined);
     await testStack?.cleanup();
     await emulator?.close();
-  });
+  }, 300_000);
 
   it(
     "ends the next up with exactly one READY model, adopted and not retrained",

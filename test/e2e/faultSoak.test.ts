@@ -43,7 +43,7 @@ describe("fault soak: 50 models while a quarter of requests fail", () => {
     await testStack?.stack.destroy().catch(() => undefined);
     await testStack?.cleanup();
     await emulator?.close();
-  });
+  }, 300_000);
 
   it("completes, with zero duplicates and zero orphans", async () => {
     await admin.setFaults({
