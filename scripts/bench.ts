@@ -8,6 +8,7 @@ import { measureApiCalls } from "./bench/apiCalls";
 import { type BenchOptions, defaultResultsName, type FigureName, parseBenchArgs, USAGE } from "./bench/args";
 import { measureFaultSoak } from "./bench/faultSoak";
 import { type Figure, lastLines } from "./bench/figure";
+import { forEachLayout, type LayoutName, providerLayouts, type ProviderLayouts } from "./bench/layouts";
 import { describeMachine } from "./bench/machine";
 import { type LifecycleRun, runModelLifecycle } from "./bench/modelLifecycle";
 import { measurePolling } from "./bench/polling";
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   if (options.help) return console.log(USAGE);
   const started = performance.now();
   const cli = await ensurePulumiCli({ log: progress });
-  const measures = figureMeasures(options);
+  const layouts = providerLayouts();
+  const measures = figureMeasures(options, layouts);
   const figures: Array<Figure<object>> = [];
   const data: Record<string, unknown> = {};
   for (const name of options.figures) {
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
     }
     progress(`${name} done in ${Math.round((performance.now() - figureStarted) / 1000)} s`);
   }
+  // A failed figure is recorded above, never thrown, so the installed package's project is always removed.
+  await layouts.cleanup();
   const date = new Date().toISOString().slice(0, 10);
   const file =
     options.out ?? path.join(REPO_ROOT, "bench", "results", defaultResultsName(date, options.figures));
@@ -59,16 +63,27 @@ async function main(): Promise<void> {
   console.log(`\n${formatTable(figures)}\n\nResults: ${path.relative(process.cwd(), file)} (${durationS} s)`);
 }
 
-/** Figures 1, 2 and 4 read the same lifecycle run, made once and only when one of them is asked for. */
-function figureMeasures(options: BenchOptions): Record<FigureName, Measure> {
-  let lifecycle: Promise<LifecycleRun> | undefined;
-  const sharedLifecycle = () => (lifecycle ??= runModelLifecycle(options.models));
+/**
+ * Figures 1, 2 and 4 read the same lifecycle runs, one per layout, each made once and only when a figure asks
+ * for it: figure 2 the source checkout's, figures 1 and 4 both (one after the other, never at once).
+ */
+function figureMeasures(options: BenchOptions, layouts: ProviderLayouts): Record<FigureName, Measure> {
+  const lifecycles = new Map<LayoutName, Promise<LifecycleRun>>();
+  const lifecycle = (name: LayoutName): Promise<LifecycleRun> => {
+    let run = lifecycles.get(name);
+    if (run === undefined) {
+      run = runModelLifecycle(options.models, layouts.get(name));
+      lifecycles.set(name, run);
+    }
+    return run;
+  };
+  const everyLifecycle = () => forEachLayout(layouts.get, (layout) => lifecycle(layout.name));
   return {
-    up: async () => measureUpDuration(await sharedLifecycle()),
-    calls: async () => measureApiCalls(await sharedLifecycle()),
+    up: async () => measureUpDuration(await everyLifecycle()),
+    calls: async () => measureApiCalls(await lifecycle("sourceCheckout")),
     polling: () => measurePolling(),
-    state: async () => measureStateSize(await sharedLifecycle()),
-    memory: () => measureProviderMemory(2 * options.models),
+    state: async () => measureStateSize(await everyLifecycle()),
+    memory: () => measureProviderMemory(2 * options.models, layouts.get),
     faults: () => measureFaultSoak(options.models),
   };
 }

@@ -24,6 +24,8 @@ export interface BenchStackOptions {
   config?: ConfigMap;
   /** Environment of the CLI, inherited by the dynamic provider process. */
   env?: Record<string, string>;
+  /** The project's main directory, where the dynamic-provider plugin starts; the repository when omitted. */
+  mainDir?: string;
 }
 
 export async function createBenchStack(options: BenchStackOptions): Promise<BenchStack> {
@@ -35,6 +37,7 @@ export async function createBenchStack(options: BenchStackOptions): Promise<Benc
     projectName: options.projectName,
     stackName: STACK_NAME,
     dir,
+    mainDir: options.mainDir,
     env: options.env,
     passphrase: "bench-passphrase",
   });

@@ -5,7 +5,7 @@
 import { type CallCounts, countCalls } from "./apiCallCounts";
 import { withBenchStack } from "./benchStack";
 import { type EmulatorSession, withEmulator } from "./emulatorSession";
-import { emulatorConfig, FAST_PROVIDER_ENV, finetunedModelFleet } from "./fleets";
+import { finetunedModelStack } from "./fleets";
 import { LIFECYCLE_TRAINING_MS } from "./modelLifecycle";
 
 export interface CreateLookups {
@@ -16,19 +16,11 @@ export interface CreateLookups {
 export function measureCreateLookups(existingModels: number): Promise<CreateLookups> {
   return withEmulator({ trainingMs: LIFECYCLE_TRAINING_MS }, async (session) => {
     await fillAccount(session, existingModels);
-    return withBenchStack(
-      {
-        projectName: "bench-lookups",
-        program: finetunedModelFleet(1, session.datasetId),
-        config: emulatorConfig(session.url),
-        env: FAST_PROVIDER_ENV,
-      },
-      async ({ stack }) => {
-        await session.admin.clearRequests();
-        await stack.up();
-        return { existingModels, calls: countCalls(await session.admin.requests()) };
-      },
-    );
+    return withBenchStack(finetunedModelStack("bench-lookups", 1, session), async ({ stack }) => {
+      await session.admin.clearRequests();
+      await stack.up();
+      return { existingModels, calls: countCalls(await session.admin.requests()) };
+    });
   });
 }
 

@@ -9,7 +9,7 @@ import { withBenchStack } from "./benchStack";
 import { withEmulator } from "./emulatorSession";
 import { resourcesOfType } from "./exportedState";
 import { type Figure, lastLines } from "./figure";
-import { emulatorConfig, FAST_PROVIDER_ENV, FINETUNED_MODEL_TYPE, finetunedModelFleet } from "./fleets";
+import { FINETUNED_MODEL_TYPE, finetunedModelStack } from "./fleets";
 import { LIFECYCLE_TRAINING_MS } from "./modelLifecycle";
 import { reconcile, type ModelRef } from "./reconcile";
 import { timed } from "./timed";
@@ -50,12 +50,7 @@ export interface FaultSoak {
 export function measureFaultSoak(models: number): Promise<Figure<FaultSoak>> {
   return withEmulator({ trainingMs: LIFECYCLE_TRAINING_MS }, ({ url, admin, datasetId }) =>
     withBenchStack(
-      {
-        projectName: "bench-faults",
-        program: finetunedModelFleet(models, datasetId),
-        config: emulatorConfig(url),
-        env: FAST_PROVIDER_ENV,
-      },
+      finetunedModelStack("bench-faults", models, { url, datasetId }),
       async ({ stack, exportState }) => {
         await admin.clearRequests();
         await admin.setFaults(SOAK_FAULTS);

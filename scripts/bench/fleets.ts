@@ -1,12 +1,19 @@
 /** The programs the figures deploy: N FinetunedModels against the emulator, or N do-nothing resources. */
-import type { ConfigMap, PulumiFn } from "@pulumi/pulumi/automation";
-import { BaseType, FinetunedModel } from "../../provider";
-import { testApiKey } from "../../test/support/emulatorAdmin";
+import type { PulumiFn } from "@pulumi/pulumi/automation";
+import { BaseType } from "../../provider";
+import { emulatorConfig } from "../../test/support/emulatorAdmin";
+import type { BenchStackOptions } from "./benchStack";
+import type { EmulatorSession } from "./emulatorSession";
+import { type ProviderLayout, SOURCE_CHECKOUT } from "./layouts";
 import { NoopResource } from "./noopResource";
 
 export const FINETUNED_MODEL_TYPE = "pulumi-nodejs:dynamic/cohere:FinetunedModel";
 
-export function finetunedModelFleet(count: number, datasetId: string): PulumiFn {
+export function finetunedModelFleet(
+  count: number,
+  datasetId: string,
+  FinetunedModel: ProviderLayout["FinetunedModel"] = SOURCE_CHECKOUT.FinetunedModel,
+): PulumiFn {
   return async () => {
     for (let i = 0; i < count; i++) {
       new FinetunedModel(`model-${i}`, {
@@ -16,17 +23,28 @@ export function finetunedModelFleet(count: number, datasetId: string): PulumiFn 
   };
 }
 
-export function noopFleet(count: number): PulumiFn {
-  return async () => {
-    for (let i = 0; i < count; i++) new NoopResource(`noop-${i}`, i);
+/**
+ * A stack of N FinetunedModels against an emulator, with the class and the main directory of one layout: the
+ * plugin process must start where that layout's package resolves.
+ */
+export function finetunedModelStack(
+  projectName: string,
+  count: number,
+  { url, datasetId }: Pick<EmulatorSession, "url" | "datasetId">,
+  layout: ProviderLayout = SOURCE_CHECKOUT,
+): BenchStackOptions {
+  return {
+    projectName,
+    program: finetunedModelFleet(count, datasetId, layout.FinetunedModel),
+    config: emulatorConfig(url),
+    env: FAST_PROVIDER_ENV,
+    mainDir: layout.mainDir,
   };
 }
 
-/** Stack config that points the provider at the emulator, the way a user configures Cohere. */
-export function emulatorConfig(url: string): ConfigMap {
-  return {
-    "cohere:apiKey": { value: testApiKey, secret: true },
-    "cohere:baseUrl": { value: url },
+export function noopFleet(count: number): PulumiFn {
+  return async () => {
+    for (let i = 0; i < count; i++) new NoopResource(`noop-${i}`, i);
   };
 }
 

@@ -1,12 +1,13 @@
 /**
  * One stack of N FinetunedModels taken through create, no-op preview, no-op up, refresh and destroy against
  * the emulator, recording each operation's duration, change summary and Cohere requests. Figures 1, 2 and 4
- * read from this single run.
+ * read from this run: figure 2 from the source checkout's, figures 1 and 4 from one per layout.
  */
 import type { LoggedRequest } from "../../test/support/emulatorAdmin";
 import { withBenchStack } from "./benchStack";
 import { withEmulator } from "./emulatorSession";
-import { emulatorConfig, FAST_PROVIDER_ENV, finetunedModelFleet } from "./fleets";
+import { finetunedModelStack } from "./fleets";
+import { type LayoutName, type ProviderLayout, SOURCE_CHECKOUT } from "./layouts";
 import { timed } from "./timed";
 
 export const LIFECYCLE_TRAINING_MS = 200;
@@ -21,20 +22,20 @@ export interface OperationRecord {
 
 export interface LifecycleRun {
   models: number;
+  /** Where the stack's FinetunedModel class came from. */
+  layout: LayoutName;
   operations: Record<Operation, OperationRecord>;
   /** `pulumi stack export` after the refresh, while every model is in state. */
   exportedState: string;
 }
 
-export function runModelLifecycle(models: number): Promise<LifecycleRun> {
+export function runModelLifecycle(
+  models: number,
+  layout: ProviderLayout = SOURCE_CHECKOUT,
+): Promise<LifecycleRun> {
   return withEmulator({ trainingMs: LIFECYCLE_TRAINING_MS }, ({ url, admin, datasetId }) =>
     withBenchStack(
-      {
-        projectName: "bench-models",
-        program: finetunedModelFleet(models, datasetId),
-        config: emulatorConfig(url),
-        env: FAST_PROVIDER_ENV,
-      },
+      finetunedModelStack("bench-models", models, { url, datasetId }, layout),
       async ({ stack, exportState }) => {
         const record = async (
           operation: () => Promise<Record<string, number> | undefined>,
@@ -51,6 +52,7 @@ export function runModelLifecycle(models: number): Promise<LifecycleRun> {
         const destroy = await record(async () => (await stack.destroy()).summary.resourceChanges);
         return {
           models,
+          layout: layout.name,
           operations: { create, previewNoop, upNoop, refresh, destroy },
           exportedState,
         };

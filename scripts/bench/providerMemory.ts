@@ -1,9 +1,20 @@
-/** Figure 5: peak memory of the dynamic-provider plugin process during `up` of N FinetunedModels (and N no-ops). */
+/**
+ * Figure 5: peak memory of the dynamic-provider plugin process during `up` of N FinetunedModels, from the source
+ * checkout and from the installed package, and of N no-ops.
+ */
 import { type BenchStackOptions, withBenchStack } from "./benchStack";
 import { withEmulator } from "./emulatorSession";
 import { round } from "./exportedState";
 import { type Figure, mib } from "./figure";
-import { emulatorConfig, FAST_PROVIDER_ENV, finetunedModelFleet, noopFleet } from "./fleets";
+import { finetunedModelStack, noopFleet } from "./fleets";
+import {
+  forEachLayout,
+  LAYOUT_LABELS,
+  LAYOUTS,
+  type LayoutName,
+  perLayout,
+  type ProviderLayout,
+} from "./layouts";
 import { LIFECYCLE_TRAINING_MS } from "./modelLifecycle";
 import { startProviderMemorySampler } from "./providerProcesses";
 
@@ -17,39 +28,44 @@ export interface UpMemory {
   samples: number;
 }
 
+export type LayoutMemory = UpMemory & {
+  /** This peak over the do-nothing provider's. */
+  ratio: number;
+};
+
 export interface ProviderMemory {
   models: number;
   sampleIntervalMs: number;
-  finetunedModels: UpMemory;
+  finetunedModels: Record<LayoutName, LayoutMemory>;
   noopResources: UpMemory;
-  /** FinetunedModel provider peak over do-nothing provider peak. */
-  ratio: number;
 }
 
-export async function measureProviderMemory(models: number): Promise<Figure<ProviderMemory>> {
-  const finetunedModels = await withEmulator({ trainingMs: LIFECYCLE_TRAINING_MS }, ({ url, datasetId }) =>
-    upWithSampler({
-      projectName: "bench-memory",
-      program: finetunedModelFleet(models, datasetId),
-      config: emulatorConfig(url),
-      env: FAST_PROVIDER_ENV,
-    }),
+export async function measureProviderMemory(
+  models: number,
+  layout: (name: LayoutName) => ProviderLayout,
+): Promise<Figure<ProviderMemory>> {
+  const peaks = await forEachLayout(layout, (providerLayout) =>
+    withEmulator({ trainingMs: LIFECYCLE_TRAINING_MS }, (session) =>
+      upWithSampler(finetunedModelStack("bench-memory", models, session, providerLayout)),
+    ),
   );
   const noopResources = await upWithSampler({ projectName: "bench-memory-noop", program: noopFleet(models) });
-  const data: ProviderMemory = {
-    models,
-    sampleIntervalMs: SAMPLE_INTERVAL_MS,
-    finetunedModels,
-    noopResources,
-    ratio: round(finetunedModels.peakKiB / noopResources.peakKiB, 2),
-  };
+  const finetunedModels = perLayout((name): LayoutMemory => ({
+    ...peaks[name],
+    ratio: round(peaks[name].peakKiB / noopResources.peakKiB, 2),
+  }));
   return {
     title: `5. Peak memory of the dynamic-provider process (${models} resources)`,
-    data,
+    data: { models, sampleIntervalMs: SAMPLE_INTERVAL_MS, finetunedModels, noopResources },
     rows: [
-      [`FinetunedModels (${finetunedModels.processes} process)`, mib(finetunedModels.peakKiB)],
-      [`do-nothing resources (${noopResources.processes} process)`, mib(noopResources.peakKiB)],
-      ["ratio", `${data.ratio}×`],
+      ...LAYOUTS.map((name): [string, string] => {
+        const { processes, peakKiB, ratio } = finetunedModels[name];
+        return [
+          `FinetunedModels, ${LAYOUT_LABELS[name]} (${processes} process)`,
+          `${mib(peakKiB)} (${ratio}×)`,
+        ];
+      }),
+      [`do-nothing resources (${noopResources.processes} process)`, `${mib(noopResources.peakKiB)} (1×)`],
     ],
   };
 }
