@@ -1,10 +1,15 @@
 /** An Automation API stack of an inline program on a private file backend, isolated from the user's own Pulumi setup. */
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
-import { LocalWorkspace, PulumiCommand, PulumiFn, Stack } from "@pulumi/pulumi/automation";
+import { promisify } from "node:util";
+import { ConfigMap, LocalWorkspace, PulumiCommand, PulumiFn, Stack } from "@pulumi/pulumi/automation";
 import { PulumiCli, REPO_ROOT } from "./pulumiCli";
 
 export { REPO_ROOT };
+
+const execFileAsync = promisify(execFile);
 
 export interface LocalStackOptions {
   cli: PulumiCli;
@@ -68,4 +73,57 @@ function copyStackConfig(source: string, target: string): void {
 export function pulumiCommandFor(cli: PulumiCli): Promise<PulumiCommand> {
   const root = path.basename(cli.dir) === "bin" ? path.dirname(cli.dir) : undefined;
   return PulumiCommand.get(root ? { root } : {});
+}
+
+export interface ThrowawayStackOptions {
+  cli: PulumiCli;
+  program: PulumiFn;
+  projectName: string;
+  stackName: string;
+  /** Full keys such as `cohere:apiKey`. */
+  config?: ConfigMap;
+  /** Environment of the CLI, inherited by the dynamic provider process. */
+  env?: Record<string, string>;
+  mainDir?: string;
+  stackConfigFile?: string;
+  /** Names the temp directory. */
+  purpose: string;
+}
+
+export interface ThrowawayStack {
+  stack: Stack;
+  /** Temp directory holding the state backend, PULUMI_HOME and the workspace. */
+  dir: string;
+  /** `pulumi stack export` as the CLI prints it: secrets still encrypted, as stored (`Stack.exportStack()` decrypts them). */
+  exportState: () => Promise<string>;
+  /** Removes the temp directory, state included; destroys nothing. */
+  cleanup: () => Promise<void>;
+}
+
+/** A local stack in a fresh temp directory, for one test or measurement. */
+export async function createThrowawayStack(options: ThrowawayStackOptions): Promise<ThrowawayStack> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cohere-${options.purpose}-`));
+  const { stack, workDir, env } = await createLocalStack({
+    ...options,
+    dir,
+    passphrase: `${options.purpose}-passphrase`,
+  });
+  if (options.config) await stack.setAllConfig(options.config);
+  return {
+    stack,
+    dir,
+    exportState: async () => {
+      const { stdout } = await execFileAsync(
+        options.cli.binary,
+        ["stack", "export", "--stack", options.stackName],
+        {
+          cwd: workDir,
+          env: { ...process.env, ...env },
+          maxBuffer: 256 * 1024 * 1024,
+        },
+      );
+      return stdout;
+    },
+    cleanup: () => fs.promises.rm(dir, { recursive: true, force: true }),
+  };
 }

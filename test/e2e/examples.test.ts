@@ -1,9 +1,8 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import * as ts from "typescript";
-import { createLocalStack, REPO_ROOT } from "../../scripts/lib/localStack";
+import { createThrowawayStack, REPO_ROOT, ThrowawayStack } from "../../scripts/lib/localStack";
 import { ENGINE_SETUP_TIMEOUT_MS, ensureEngine } from "./harness";
 import { EmulatorAdmin, startTestEmulator, emulatorConfig, fastProviderEnv } from "../support/emulatorAdmin";
 
@@ -39,28 +38,27 @@ function exampleProgram(example: string) {
 describe("the examples on the real Pulumi engine against the emulator", () => {
   let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
   let admin: EmulatorAdmin;
-  const tempDirs: string[] = [];
+  const stacks: ThrowawayStack[] = [];
 
   async function exampleStack(example: string, stackName: string): Promise<Stack> {
     const { cli } = await ensureEngine();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cohere-example-${example}-`));
-    tempDirs.push(dir);
     const projectName = /^name:\s*(\S+)/m.exec(
       fs.readFileSync(path.join(examplesDir, example, "Pulumi.yaml"), "utf8"),
     )![1];
     const stackConfigFile = path.join(examplesDir, example, `Pulumi.${stackName}.yaml`);
-    const { stack } = await createLocalStack({
+    const throwaway = await createThrowawayStack({
       cli,
       program: exampleProgram(example),
       projectName,
       stackName,
-      dir,
       mainDir: path.join(examplesDir, example),
       stackConfigFile: fs.existsSync(stackConfigFile) ? stackConfigFile : undefined,
+      config: emulatorConfig(emulator.url),
       env: fastProviderEnv,
+      purpose: `example-${example}`,
     });
-    await stack.setAllConfig(emulatorConfig(emulator.url));
-    return stack;
+    stacks.push(throwaway);
+    return throwaway.stack;
   }
 
   beforeAll(async () => {
@@ -71,7 +69,7 @@ describe("the examples on the real Pulumi engine against the emulator", () => {
 
   afterAll(async () => {
     await emulator?.close();
-    await Promise.all(tempDirs.map((dir) => fs.promises.rm(dir, { recursive: true, force: true })));
+    await Promise.all(stacks.map((stack) => stack.cleanup()));
   });
 
   beforeEach(async () => admin.reset());
