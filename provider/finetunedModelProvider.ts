@@ -7,7 +7,7 @@ import { createOnce } from "./createOnce";
 import { ConfiguredConnection, ConfigReader, connectionFromConfig } from "./connection";
 import { createCohereClient } from "./clientFactory";
 import { FinetunedModelInputs, FinetunedModelOutputs, finetunedModelInputKeys } from "./finetunedModelTypes";
-import { createRequestBody, outputsFromWire, settingsToWire } from "./finetunedModelWire";
+import { createRequestBody, declaredForOutputs, outputsFromWire, settingsToWire } from "./finetunedModelWire";
 import { diffFinetunedModel, trainingSettings } from "./finetunedModelDiff";
 import { validateFinetunedModel } from "./validation/finetunedModelValidation";
 import { autoName } from "./autoName";
@@ -95,7 +95,7 @@ export class FinetunedModelProvider implements dynamic.ResourceProvider {
         : needsWaiting(olds, news)
           ? await client.finetunedModels.get(id)
           : undefined;
-    if (!model) return { outs: { ...olds, ...news } };
+    if (!model) return { outs: { ...olds, ...declaredForOutputs(news) } };
     return { outs: await settle(client, news, { ...model, id }, news.timeouts?.update) };
   }
 

@@ -57,17 +57,20 @@ export function wandbWithoutKey(settings: SettingsSpec | undefined): Omit<WandbS
   return rest;
 }
 
-/** Outputs = the declared inputs (what later diffs compare, minus the wandb key) + what the service reports. */
+/** The declared inputs as kept among outputs, where later diffs compare them: without the wandb key. */
+export function declaredForOutputs(inputs: FinetunedModelInputs): FinetunedModelInputs {
+  const wandb = wandbWithoutKey(inputs.settings);
+  return wandb ? { ...inputs, settings: { ...inputs.settings, wandb: wandb as WandbSpec } } : inputs;
+}
+
+/** Outputs = the declared inputs + what the service reports. */
 export function outputsFromWire(
   inputs: FinetunedModelInputs,
   model: WireFinetunedModel,
 ): FinetunedModelOutputs {
   const id = model.id ?? "";
-  const wandb = wandbWithoutKey(inputs.settings);
   return withoutUndefined({
-    ...inputs,
-    settings:
-      inputs.settings && (wandb ? { ...inputs.settings, wandb: wandb as WandbSpec } : inputs.settings),
+    ...declaredForOutputs(inputs),
     name: model.name,
     status: model.status ?? Status.Unspecified,
     createdAt: model.created_at,

@@ -55,7 +55,7 @@ describe("secrets audit of a full lifecycle with verbose logging", () => {
   });
 
   it(
-    "runs up, preview, refresh, an update, a failing refresh and destroy",
+    "runs up, preview, refresh, a rename, a wandb-only update, a failing refresh and destroy",
     async () => {
       record(await testStack.stack.up(verbose));
       record(await testStack.stack.preview(verbose));
@@ -66,6 +66,14 @@ describe("secrets audit of a full lifecycle with verbose logging", () => {
         settings: { ...(args.settings as object), wandb: { project: "audit2", apiKey: wandbKey } } as never,
       };
       record(await testStack.stack.up(verbose));
+      // A wandb-only change is recorded without an API call: the path that never sees Cohere's answer.
+      args = {
+        ...args,
+        settings: { ...(args.settings as object), wandb: { project: "audit3", apiKey: wandbKey } } as never,
+      };
+      const recorded = await testStack.stack.up(verbose);
+      expect(recorded.summary.resourceChanges).toMatchObject({ update: 1 });
+      record(recorded);
       transcripts.push(await testStack.exportState());
       await admin.setFaults({ rate_500: 1 });
       const failure = await testStack.stack.refresh(verbose).catch((error: Error) => error);

@@ -135,7 +135,8 @@ describe("FinetunedModelProvider against the emulator", () => {
       settings: { ...renamed.settings, wandb: { project: "p2", apiKey: "other" } },
     };
     const recorded = await provider.update(id, updated.outs as FinetunedModelOutputs, newWandb);
-    expect(recorded.outs.settings.wandb.project).toBe("p2");
+    expect(recorded.outs.settings.wandb).toEqual({ project: "p2" });
+    expect(JSON.stringify(recorded.outs)).not.toContain("other");
     expect(await admin.requests()).toHaveLength(0);
     expect(logged.join("\n")).not.toContain(wandbKey);
   });
