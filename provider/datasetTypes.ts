@@ -1,5 +1,6 @@
 /** Plain (resolved) shapes of a Dataset's inputs and outputs, as the provider sees them. */
 import type { AutoNameInputs } from "./autoName";
+import type { DatasetUploadOptions } from "./cohere/datasets";
 import type { DatasetType } from "./enums";
 import type { TimeoutsSpec } from "./finetunedModelTypes";
 
@@ -7,14 +8,7 @@ import type { TimeoutsSpec } from "./finetunedModelTypes";
 export const maxDatasetNameLength = 49;
 
 /** Options sent with the upload; Cohere cannot change them afterwards, so changing any of them replaces. */
-export interface UploadOptionsSpec {
-  keepOriginalFile?: boolean;
-  skipMalformedInput?: boolean;
-  keepFields?: string[];
-  optionalFields?: string[];
-  textSeparator?: string;
-  csvDelimiter?: string;
-}
+export type UploadOptionsSpec = DatasetUploadOptions;
 
 export interface DatasetInputs extends UploadOptionsSpec, AutoNameInputs {
   name?: string;

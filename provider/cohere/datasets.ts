@@ -7,7 +7,17 @@ import type {
   WireListDatasetsResponse,
 } from "./wire";
 
-export interface CreateDatasetRequest {
+/** Options sent as query parameters with an upload. */
+export interface DatasetUploadOptions {
+  keepOriginalFile?: boolean;
+  skipMalformedInput?: boolean;
+  keepFields?: string[];
+  optionalFields?: string[];
+  textSeparator?: string;
+  csvDelimiter?: string;
+}
+
+export interface CreateDatasetRequest extends DatasetUploadOptions {
   /** Under 50 characters. */
   name: string;
   /** For example `chat-finetune-input`. */
@@ -17,12 +27,6 @@ export interface CreateDatasetRequest {
   dataFileName: string;
   evalData?: Buffer;
   evalDataFileName?: string;
-  keepOriginalFile?: boolean;
-  skipMalformedInput?: boolean;
-  keepFields?: string[];
-  optionalFields?: string[];
-  textSeparator?: string;
-  csvDelimiter?: string;
 }
 
 export interface ListDatasetsOptions {

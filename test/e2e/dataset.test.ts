@@ -2,7 +2,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Dataset, DatasetType, FinetunedModel } from "../../provider";
-import { captureOutput, createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
+import {
+  transcriptRecorder,
+  createTestStack,
+  ENGINE_SETUP_TIMEOUT_MS,
+  ensureEngine,
+  TestStack,
+} from "./harness";
 import {
   chatJsonl,
   countRequests,
@@ -35,16 +41,8 @@ describe("Dataset on the real Pulumi engine", () => {
   let dataFile: string;
   /** An extra dataset, declared from step 4 on. */
   let extraFile: string | undefined;
-  const cliOutput: string[] = [];
 
-  async function run<T>(
-    operation: (onOutput: (out: string) => void) => Promise<T>,
-  ): Promise<{ result: T; output: string }> {
-    const output = captureOutput();
-    const result = await operation(output.onOutput);
-    cliOutput.push(output.text());
-    return { result, output: output.text() };
-  }
+  const { run, transcripts: cliOutput } = transcriptRecorder();
   const up = () => run((onOutput) => testStack.stack.up({ onOutput }));
   const preview = () => run((onOutput) => testStack.stack.preview({ onOutput, diff: true }));
   const outputs = async () => {

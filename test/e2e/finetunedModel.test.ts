@@ -1,6 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FinetunedModel, FinetunedModelArgs } from "../../provider";
-import { captureOutput, createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
+import {
+  transcriptRecorder,
+  createTestStack,
+  ENGINE_SETUP_TIMEOUT_MS,
+  ensureEngine,
+  TestStack,
+} from "./harness";
 import {
   countRequests,
   EmulatorAdmin,
@@ -24,7 +30,6 @@ describe("FinetunedModel on the real Pulumi engine", () => {
   let testStack: TestStack;
   let datasetId: string;
   let declared: Record<string, Declared>;
-  const cliOutput: string[] = [];
 
   const chat = (hyperparameters: Record<string, number> = { trainEpochs: 1 }) => ({
     baseModel: { baseType: "BASE_TYPE_CHAT" as const },
@@ -32,14 +37,7 @@ describe("FinetunedModel on the real Pulumi engine", () => {
     hyperparameters,
   });
 
-  async function run<T>(
-    operation: (onOutput: (out: string) => void) => Promise<T>,
-  ): Promise<{ result: T; output: string }> {
-    const output = captureOutput();
-    const result = await operation(output.onOutput);
-    cliOutput.push(output.text());
-    return { result, output: output.text() };
-  }
+  const { run, transcripts: cliOutput } = transcriptRecorder();
   const up = () => run((onOutput) => testStack.stack.up({ onOutput }));
   const preview = () => run((onOutput) => testStack.stack.preview({ onOutput, diff: true }));
   const outputs = async () =>
