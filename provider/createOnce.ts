@@ -12,12 +12,18 @@ export interface CreateOnceSteps<T> {
   create: () => Promise<T>;
 }
 
-export async function createOnce<T>(steps: CreateOnceSteps<T>): Promise<T> {
+export interface Created<T> {
+  value: T;
+  /** True when an existing object was taken over instead of created. */
+  takenOver: boolean;
+}
+
+export async function createOnce<T>(steps: CreateOnceSteps<T>): Promise<Created<T>> {
   for (let attempt = 1; ; attempt++) {
     const existing = await steps.findExisting(attempt);
-    if (existing) return existing;
+    if (existing) return { value: existing, takenOver: true };
     try {
-      return await steps.create();
+      return { value: await steps.create(), takenOver: false };
     } catch (error) {
       if (!(error instanceof CohereApiError && error.ambiguous) || attempt >= maxAttempts) throw error;
       report(

@@ -18,6 +18,7 @@ import { containsUnknown } from "./validation/rules";
 import { sameValue } from "./finetunedModelDiff";
 import { autoName } from "./autoName";
 import { createOnce } from "./createOnce";
+import { rememberTakeover, TakeoverMemory, wasTakenOver } from "./takeovers";
 import { findUploadedDataset } from "./findUploadedDataset";
 import { report } from "./report";
 import { pickDefined } from "./plainObjects";
@@ -44,7 +45,8 @@ export interface DatasetDiff {
   reasons: string[];
 }
 
-export class DatasetProvider implements dynamic.ResourceProvider {
+export class DatasetProvider implements dynamic.ResourceProvider, TakeoverMemory {
+  takenOverIds?: string[];
   private configured: ConfiguredConnection = {};
   private cachedClient?: CohereClient;
 
@@ -81,7 +83,10 @@ export class DatasetProvider implements dynamic.ResourceProvider {
     const declared = { ...inputs, dataFileHash: data.sha256, evalDataFileHash: evalData?.sha256 };
     const request = uploadRequest(declared, data, evalData);
     const startedAt = Date.now();
-    const { id } = await createOnce({
+    const {
+      value: { id },
+      takenOver,
+    } = await createOnce({
       what: `the upload of dataset ${inputs.name}`,
       // A generated name hashes the content, so a dataset of that name is this upload; an explicit name
       // only identifies one uploaded after this attempt began.
@@ -97,6 +102,7 @@ export class DatasetProvider implements dynamic.ResourceProvider {
         return created;
       },
     });
+    if (takenOver) rememberTakeover(this, id);
     const dataset = await client.datasets.get(id);
     return { id, outs: await settle(client, declared, { ...dataset, id }, inputs.timeouts?.create) };
   }
@@ -122,6 +128,10 @@ export class DatasetProvider implements dynamic.ResourceProvider {
   }
 
   async delete(id: string): Promise<void> {
+    if (wasTakenOver(this, id)) {
+      report(`not deleting dataset ${id}: a resource of this update took it over and manages it now`);
+      return;
+    }
     try {
       await this.client().datasets.delete(id);
     } catch (error) {

@@ -3,7 +3,8 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { CohereClient } from "./cohere/client";
 import type { WireFinetunedModel } from "./cohere/wire";
 import { NotFoundError } from "./cohere/errors";
-import { createOnce } from "./createOnce";
+import { Created, createOnce } from "./createOnce";
+import { rememberTakeover, TakeoverMemory, wasTakenOver } from "./takeovers";
 import { ConfiguredConnection, ConfigReader, connectionFromConfig } from "./connection";
 import { createCohereClient } from "./clientFactory";
 import { FinetunedModelInputs, FinetunedModelOutputs, finetunedModelInputKeys } from "./finetunedModelTypes";
@@ -22,7 +23,8 @@ import { ResourceInitError } from "./resourceInitError";
 /** Trainings take between an hour and a day; without customTimeouts a create waits at most this long. */
 const defaultWaitMs = 24 * 3_600_000;
 
-export class FinetunedModelProvider implements dynamic.ResourceProvider {
+export class FinetunedModelProvider implements dynamic.ResourceProvider, TakeoverMemory {
+  takenOverIds?: string[];
   private configured: ConfiguredConnection = {};
   private cachedClient?: CohereClient;
   /**
@@ -61,9 +63,10 @@ export class FinetunedModelProvider implements dynamic.ResourceProvider {
 
   async create(inputs: FinetunedModelInputs): Promise<dynamic.CreateResult> {
     const client = this.client();
-    const model = inputs.adoptModelId
-      ? await adoptModel(client, inputs, inputs.adoptModelId)
+    const { value: model, takenOver } = inputs.adoptModelId
+      ? { value: await adoptModel(client, inputs, inputs.adoptModelId), takenOver: true }
       : await createModelOnce(client, inputs, () => (this.modelsAtStart ??= this.listModelsOnce(client)));
+    if (takenOver) rememberTakeover(this, model.id!);
     return { id: model.id!, outs: await settle(client, inputs, model, inputs.timeouts?.create) };
   }
 
@@ -100,6 +103,10 @@ export class FinetunedModelProvider implements dynamic.ResourceProvider {
   }
 
   async delete(id: string): Promise<void> {
+    if (wasTakenOver(this, id)) {
+      report(`not deleting model ${id}: a resource of this update took it over and manages it now`);
+      return;
+    }
     try {
       await this.client().finetunedModels.delete(id);
     } catch (error) {
@@ -148,7 +155,7 @@ async function createModelOnce(
   client: CohereClient,
   inputs: FinetunedModelInputs,
   modelsAtStart: () => Promise<WireFinetunedModel[]>,
-): Promise<WireFinetunedModel> {
+): Promise<Created<WireFinetunedModel>> {
   const body = createRequestBody(inputs.name!, inputs.settings);
   return createOnce({
     what: `the create of model ${body.name}`,
