@@ -64,6 +64,11 @@ export class Dataset extends pulumi.dynamic.Resource {
   declare readonly evalExamples: pulumi.Output<number | undefined>;
   declare readonly trainableTokenCount: pulumi.Output<number | undefined>;
   declare readonly createdAt: pulumi.Output<string | undefined>;
+  /**
+   * True once Cohere no longer has the dataset (it deletes datasets after 30 days). The record stays, so models
+   * trained on it are not retrained; a changed file, or `pulumi up --replace`, uploads it again.
+   */
+  declare readonly expired: pulumi.Output<boolean | undefined>;
   /** SHA-256 (hex) of the uploaded training file. */
   declare readonly dataFileHash: pulumi.Output<string>;
   /** SHA-256 (hex) of the uploaded evaluation file. */
@@ -85,6 +90,7 @@ export class Dataset extends pulumi.dynamic.Resource {
       evalExamples: undefined,
       trainableTokenCount: undefined,
       createdAt: undefined,
+      expired: undefined,
     };
     super(sharedProvider, name, props, opts, "cohere", "Dataset");
   }

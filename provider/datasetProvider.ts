@@ -107,15 +107,23 @@ export class DatasetProvider implements dynamic.ResourceProvider, TakeoverMemory
     return { id, outs: await settle(client, declared, { ...dataset, id }, inputs.timeouts?.create) };
   }
 
+  /**
+   * Cohere deletes every dataset after 30 days. Dropping it from state then would upload it again on the next
+   * `up`, under a new id, and so retrain every model trained on it: instead the record stays, marked expired.
+   * Only a change of the file (or `pulumi up --replace`) uploads it again.
+   */
   async read(id: string, props: DatasetOutputs): Promise<dynamic.ReadResult> {
+    const inputs = pickDefined(props as DatasetInputs, datasetInputKeys);
     let dataset: WireDataset;
     try {
       dataset = await this.client().datasets.get(id);
     } catch (error) {
-      if (error instanceof NotFoundError) return {};
-      throw error;
+      if (!(error instanceof NotFoundError)) throw error;
+      report(
+        `dataset ${props.name} (${id}) no longer exists at Cohere; kept as expired so its models are not retrained`,
+      );
+      return { id, props: { ...props, expired: true }, inputs };
     }
-    const inputs = pickDefined(props as DatasetInputs, datasetInputKeys);
     return { id, props: outputsFromWire(inputs, dataset), inputs };
   }
 

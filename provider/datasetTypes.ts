@@ -33,6 +33,8 @@ export interface DatasetOutputs extends DatasetInputs {
   evalExamples?: number;
   trainableTokenCount?: number;
   createdAt?: string;
+  /** True once Cohere no longer has the dataset (it deletes datasets after 30 days). */
+  expired?: boolean;
 }
 
 export const uploadOptionKeys = [

@@ -26,6 +26,7 @@ interface Outputs {
     id: string;
     name: string;
     validationStatus: string;
+    expired?: boolean;
     totalExamples: number;
     trainExamples: number;
     dataFileHash: string;
@@ -78,6 +79,7 @@ describe("Dataset on the real Pulumi engine", () => {
             totalExamples: dataset.totalExamples,
             trainExamples: dataset.trainExamples,
             dataFileHash: dataset.dataFileHash,
+            expired: dataset.expired,
           },
           model: { id: model.id, status: model.status, datasetId: model.settings.datasetId },
           extra: extra ? { id: extra.id, validationStatus: extra.validationStatus } : undefined,
@@ -177,6 +179,25 @@ describe("Dataset on the real Pulumi engine", () => {
       const extra = (await testStack.stack.outputs()).extra.value as { id: string; validationStatus: string };
       expect(extra.validationStatus).toBe("validated");
       expect(await datasetIds()).not.toContain(failedId);
+    },
+    step,
+  );
+
+  it(
+    "5b. a dataset Cohere deleted (they expire after 30 days) survives refresh without retraining its model",
+    async () => {
+      const before = await outputs();
+      await admin.api("DELETE", `/v1/datasets/${before.dataset.id}`);
+      const { result: refreshed } = await run((onOutput) => testStack.stack.refresh({ onOutput }));
+      expect(refreshed.summary.resourceChanges).not.toHaveProperty("delete");
+      await admin.clearRequests();
+      const { result } = await up();
+      expect(result.summary.resourceChanges).not.toHaveProperty("replace");
+      expect(result.summary.resourceChanges).not.toHaveProperty("create");
+      const after = await outputs();
+      expect(after.model.id).toBe(before.model.id);
+      expect(after.dataset).toMatchObject({ id: before.dataset.id, expired: true });
+      expect(await admin.requests()).toEqual([]);
     },
     step,
   );

@@ -197,7 +197,7 @@ describe("DatasetProvider against the emulator", () => {
     expect(await admin.requests()).toEqual([]);
   });
 
-  it("read reports the dataset, and an outside delete as gone", async () => {
+  it("read reports the dataset, and keeps one Cohere deleted (expired) so its models are not retrained", async () => {
     const provider = configuredProvider();
     const inputs = await checked(provider);
     const { id, outs } = await provider.create(inputs);
@@ -207,7 +207,10 @@ describe("DatasetProvider against the emulator", () => {
     expect(read.inputs).not.toHaveProperty("validationStatus");
 
     await admin.api("DELETE", `/v1/datasets/${id}`);
-    expect(await provider.read(id, outs as DatasetOutputs)).toEqual({});
+    const expired = await provider.read(id, outs as DatasetOutputs);
+    expect(expired.id).toBe(id);
+    expect(expired.props).toMatchObject({ expired: true, validationStatus: "validated" });
+    expect(expired.inputs).toEqual(read.inputs);
   });
 
   it("delete deletes, and a second delete of the same id succeeds", async () => {
