@@ -7,10 +7,8 @@ import type { TimeoutsSpec } from "./finetunedModelTypes";
 /** Cohere requires dataset names shorter than 50 characters. */
 export const maxDatasetNameLength = 49;
 
-/** Options sent with the upload; Cohere cannot change them afterwards, so changing any of them replaces. */
-export type UploadOptionsSpec = DatasetUploadOptions;
-
-export interface DatasetInputs extends UploadOptionsSpec, AutoNameInputs {
+/** Upload options are sent with the upload; Cohere cannot change them afterwards, so changing any replaces. */
+export interface DatasetInputs extends DatasetUploadOptions, AutoNameInputs {
   name?: string;
   type: DatasetType;
   /** Local path; a relative path resolves against the working directory, the Pulumi project directory. */
