@@ -1,19 +1,19 @@
 /** Public entry point of the package. */
-export { FinetunedModel } from "./finetunedModel";
+export { FinetunedModel } from "./finetunedModel/resource";
 export type {
   FinetunedModelArgs,
   SettingsArgs,
   BaseModelArgs,
   HyperparametersArgs,
   WandbArgs,
-} from "./finetunedModel";
-export { FinetunedModelProvider } from "./finetunedModelProvider";
-export { BaseType, Strategy, LoraTargetModules, Status, DatasetType, ValidationStatus } from "./enums";
+} from "./finetunedModel/resource";
+export { FinetunedModelProvider } from "./finetunedModel/provider";
+export { BaseType, Strategy, LoraTargetModules, Status, DatasetType, ValidationStatus } from "./cohere/enums";
 export * from "./cohere/errors";
-export { Dataset } from "./dataset";
-export type { DatasetArgs } from "./dataset";
-export { DatasetProvider } from "./datasetProvider";
-export { declareStackFromConfig } from "./declarative/declareStack";
-export type { DeclaredModel } from "./declarative/declareStack";
-export { parseStackSpec, StackConfigError } from "./declarative/stackSpec";
-export type { StackSpec, ModelEntry, DatasetEntry } from "./declarative/stackSpec";
+export { Dataset } from "./dataset/resource";
+export type { DatasetArgs } from "./dataset/resource";
+export { DatasetProvider } from "./dataset/provider";
+export { declareStackFromConfig } from "./stack/declareStack";
+export type { DeclaredModel } from "./stack/declareStack";
+export { parseStackSpec, StackConfigError } from "./stack/stackSpec";
+export type { StackSpec, ModelEntry, DatasetEntry } from "./stack/stackSpec";

@@ -1,6 +1,6 @@
 /**
  * The providers alone, without the resource classes or `@pulumi/pulumi`: what the small serialized provider of
- * an installed package loads in Pulumi's plugin process (see serializableProvider.ts).
+ * an installed package loads in Pulumi's plugin process (see lifecycle/serializedStub.ts).
  */
-export { FinetunedModelProvider } from "./finetunedModelProvider";
-export { DatasetProvider } from "./datasetProvider";
+export { FinetunedModelProvider } from "./finetunedModel/provider";
+export { DatasetProvider } from "./dataset/provider";

@@ -71,7 +71,7 @@ describe("the package installed in a project's node_modules", () => {
         resource.type.endsWith("cohere:FinetunedModel"),
       );
       const serialized: string = model.inputs.__provider;
-      expect(serialized).toContain("require(`${packageName}/providers`)");
+      expect(serialized).toContain("pulumi-cohere-finetuning/providers");
       expect(serialized).not.toContain("axios");
       expect(serialized.length).toBeLessThan(4_000);
       expect(JSON.stringify(model).length).toBeLessThan(12_000);

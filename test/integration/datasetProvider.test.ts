@@ -1,10 +1,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { DatasetProvider } from "../../provider/datasetProvider";
-import { fileSha256 } from "../../provider/datasetWire";
-import { ResourceInitError } from "../../provider/resourceInitError";
-import type { DatasetInputs, DatasetOutputs } from "../../provider/datasetTypes";
+import { DatasetProvider } from "../../provider/dataset/provider";
+import { fileSha256 } from "../../provider/dataset/wire";
+import { ResourceInitError } from "../../provider/lifecycle/resourceInitError";
+import type { DatasetInputs, DatasetOutputs } from "../../provider/dataset/types";
 import { configured } from "../support/configuredProvider";
 import { chatJsonl, countRequests, EmulatorAdmin, startTestEmulator } from "../support/emulatorAdmin";
 

@@ -1,7 +1,7 @@
-import { FinetunedModelProvider } from "../../provider/finetunedModelProvider";
-import { ResourceInitError } from "../../provider/resourceInitError";
+import { FinetunedModelProvider } from "../../provider/finetunedModel/provider";
+import { ResourceInitError } from "../../provider/lifecycle/resourceInitError";
 import { AuthenticationError } from "../../provider/cohere/errors";
-import type { FinetunedModelInputs, FinetunedModelOutputs } from "../../provider/finetunedModelTypes";
+import type { FinetunedModelInputs, FinetunedModelOutputs } from "../../provider/finetunedModel/types";
 import { configured } from "../support/configuredProvider";
 import { countRequests, EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
 

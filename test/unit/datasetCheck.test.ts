@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { DatasetProvider } from "../../provider/datasetProvider";
-import { unknownValue } from "../../provider/validation/rules";
+import { DatasetProvider } from "../../provider/dataset/provider";
+import { unknownValue } from "../../provider/lifecycle/rules";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dataset-check-"));
 const dataFile = path.join(dir, "train.jsonl");

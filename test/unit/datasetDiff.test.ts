@@ -1,6 +1,6 @@
-import { diffDataset } from "../../provider/datasetProvider";
-import type { DatasetInputs, DatasetOutputs } from "../../provider/datasetTypes";
-import { unknownValue } from "../../provider/validation/rules";
+import { diffDataset } from "../../provider/dataset/diff";
+import type { DatasetInputs, DatasetOutputs } from "../../provider/dataset/types";
+import { unknownValue } from "../../provider/lifecycle/rules";
 
 const id = "train-a1b2c3";
 const declared = (): DatasetInputs => ({

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { validateDataset } from "../../provider/validation/datasetValidation";
-import { unknownValue } from "../../provider/validation/rules";
+import { validateDataset } from "../../provider/dataset/validation";
+import { unknownValue } from "../../provider/lifecycle/rules";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dataset-validation-"));
 const trainFile = path.join(dir, "train.jsonl");

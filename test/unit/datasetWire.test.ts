@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { fileSha256, outputsFromWire, readUploadFile, uploadRequest } from "../../provider/datasetWire";
-import type { DatasetInputs } from "../../provider/datasetTypes";
+import { fileSha256, outputsFromWire, readUploadFile, uploadRequest } from "../../provider/dataset/wire";
+import type { DatasetInputs } from "../../provider/dataset/types";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dataset-wire-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

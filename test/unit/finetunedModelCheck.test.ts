@@ -1,5 +1,5 @@
-import { FinetunedModelProvider } from "../../provider/finetunedModelProvider";
-import { unknownValue } from "../../provider/validation/rules";
+import { FinetunedModelProvider } from "../../provider/finetunedModel/provider";
+import { unknownValue } from "../../provider/lifecycle/rules";
 
 const spec = (overrides: Record<string, unknown> = {}) => ({
   settings: {

@@ -1,6 +1,6 @@
-import { diffFinetunedModel } from "../../provider/finetunedModelDiff";
-import type { FinetunedModelInputs, FinetunedModelOutputs } from "../../provider/finetunedModelTypes";
-import { unknownValue } from "../../provider/validation/rules";
+import { diffFinetunedModel } from "../../provider/finetunedModel/diff";
+import type { FinetunedModelInputs, FinetunedModelOutputs } from "../../provider/finetunedModel/types";
+import { unknownValue } from "../../provider/lifecycle/rules";
 
 const id = "0d3f7c0e-1111-4c4c-8888-000000000001";
 const declared = (): FinetunedModelInputs => ({

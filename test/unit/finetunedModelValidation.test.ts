@@ -1,5 +1,5 @@
-import { validateFinetunedModel } from "../../provider/validation/finetunedModelValidation";
-import { unknownValue } from "../../provider/validation/rules";
+import { validateFinetunedModel } from "../../provider/finetunedModel/validation";
+import { unknownValue } from "../../provider/lifecycle/rules";
 
 const datasetId = "ds-123";
 const valid = () => ({

@@ -3,8 +3,8 @@ import {
   outputsFromWire,
   settingsFromWire,
   settingsToWire,
-} from "../../provider/finetunedModelWire";
-import type { SettingsSpec } from "../../provider/finetunedModelTypes";
+} from "../../provider/finetunedModel/wire";
+import type { SettingsSpec } from "../../provider/finetunedModel/types";
 
 const everyField: SettingsSpec = {
   baseModel: { baseType: "BASE_TYPE_CHAT", name: "command-r", strategy: "STRATEGY_VANILLA" },

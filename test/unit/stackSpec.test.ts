@@ -1,4 +1,4 @@
-import { parseStackSpec, StackConfigError, toModelInputs } from "../../provider/declarative/stackSpec";
+import { parseStackSpec, StackConfigError, toModelInputs } from "../../provider/stack/stackSpec";
 
 const datasets = { faq: { type: "chat-finetune-input", dataFile: "data/faq.jsonl" } };
 const model = (overrides: Record<string, unknown> = {}) => ({

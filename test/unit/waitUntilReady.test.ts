@@ -1,5 +1,5 @@
-import { pollScheduleFromEnv, waitUntilReady } from "../../provider/waitUntilReady";
-import { parseDurationMs, formatDuration } from "../../provider/duration";
+import { pollScheduleFromEnv, waitUntilReady } from "../../provider/lifecycle/waitUntilReady";
+import { parseDurationMs, formatDuration } from "../../provider/lifecycle/duration";
 import type { WireFinetunedModel } from "../../provider/cohere/wire";
 import { ApiConnectionError, AuthenticationError, InternalServerError } from "../../provider/cohere/errors";
 

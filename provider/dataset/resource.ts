@@ -1,10 +1,9 @@
 /** The Dataset resource: a local file uploaded to Cohere and validated for fine-tuning. */
 import * as pulumi from "@pulumi/pulumi";
-import type { DatasetType } from "./enums";
-import { DatasetProvider } from "./datasetProvider";
-import { serializableProvider } from "./serializableProvider";
-import { resourceMetadata } from "./resourceMetadata";
-import { fileSha256 } from "./datasetWire";
+import type { DatasetType } from "../cohere/enums";
+import { DynamicResource } from "../lifecycle/dynamicResource";
+import { resourceMetadata } from "../lifecycle/resourceMetadata";
+import { fileSha256 } from "./wire";
 
 /**
  * Cohere cannot change an uploaded dataset: changing any input except `dataFile`/`evalDataFile` paths (same content),
@@ -47,9 +46,7 @@ export interface DatasetArgs {
   waitForValidation?: pulumi.Input<boolean>;
 }
 
-let sharedProvider: pulumi.dynamic.ResourceProvider | undefined;
-
-export class Dataset extends pulumi.dynamic.Resource {
+export class Dataset extends DynamicResource {
   /** The dataset's name at Cohere. */
   declare readonly name: pulumi.Output<string>;
   declare readonly type: pulumi.Output<DatasetType>;
@@ -75,7 +72,6 @@ export class Dataset extends pulumi.dynamic.Resource {
   declare readonly evalDataFileHash: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: DatasetArgs, opts?: pulumi.CustomResourceOptions) {
-    sharedProvider ??= serializableProvider("DatasetProvider", () => new DatasetProvider());
     const props = {
       ...args,
       name: args.name,
@@ -92,7 +88,7 @@ export class Dataset extends pulumi.dynamic.Resource {
       createdAt: undefined,
       expired: undefined,
     };
-    super(sharedProvider, name, props, opts, "cohere", "Dataset");
+    super("Dataset", "DatasetProvider", name, props, opts);
   }
 }
 

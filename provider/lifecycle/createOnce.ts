@@ -1,5 +1,5 @@
 /** Creates a Cohere object without ever creating it twice, for requests that must not be blindly resent. */
-import { CohereApiError } from "./cohere/errors";
+import { CohereApiError } from "../cohere/errors";
 import { report } from "./report";
 
 const maxAttempts = 4;

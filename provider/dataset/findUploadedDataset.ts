@@ -1,8 +1,8 @@
 /** Finds a dataset that an upload already made: same name and type, not failed, and new enough. */
-import type { CohereClient } from "./cohere/client";
-import type { CreateDatasetRequest } from "./cohere/datasets";
-import { ValidationStatus } from "./enums";
-import { report } from "./report";
+import type { CohereClient } from "../cohere/client";
+import type { CreateDatasetRequest } from "../cohere/datasets";
+import { ValidationStatus } from "../cohere/enums";
+import { report } from "../lifecycle/report";
 
 /** Tolerates a service clock somewhat behind ours. */
 const clockSkewMs = 5 * 60_000;

@@ -1,49 +1,35 @@
 /** The dynamic provider behind Dataset: an uploaded, validated Cohere dataset. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { CohereClient } from "./cohere/client";
-import type { WireDataset } from "./cohere/wire";
-import { NotFoundError } from "./cohere/errors";
-import { ConfiguredConnection, ConfigReader, connectionFromConfig } from "./connection";
-import { createCohereClient } from "./clientFactory";
+import type { CohereClient } from "../cohere/client";
+import type { WireDataset } from "../cohere/wire";
+import { NotFoundError } from "../cohere/errors";
+import { ConfiguredConnection, ConfigReader, connectionFromConfig } from "../lifecycle/connection";
+import { createCohereClient } from "../lifecycle/clientFactory";
 import {
   DatasetInputs,
   DatasetOutputs,
   datasetInputKeys,
   maxDatasetNameLength,
   uploadOptionKeys,
-} from "./datasetTypes";
-import { outputsFromWire, readUploadFile, UploadFile, uploadRequest } from "./datasetWire";
-import { validateDataset } from "./validation/datasetValidation";
-import { containsUnknown } from "./validation/rules";
-import { sameValue } from "./finetunedModelDiff";
-import { autoName } from "./autoName";
-import { createOnce } from "./createOnce";
-import { rememberTakeover, TakeoverMemory, wasTakenOver } from "./takeovers";
+} from "./types";
+import { outputsFromWire, readUploadFile, UploadFile, uploadRequest } from "./wire";
+import { validateDataset } from "./validation";
+import { diffDataset, needsWaiting } from "./diff";
+import { autoName } from "../lifecycle/autoName";
+import { createOnce } from "../lifecycle/createOnce";
+import { rememberTakeover, TakeoverMemory, wasTakenOver } from "../lifecycle/takeovers";
 import { findUploadedDataset } from "./findUploadedDataset";
-import { report } from "./report";
-import { pickDefined } from "./plainObjects";
-import { ValidationStatus } from "./enums";
-import { formatDuration, parseDurationMs } from "./duration";
-import { pollScheduleFromEnv, waitForFinalStatus } from "./waitUntilReady";
-import { ResourceInitError } from "./resourceInitError";
+import { report } from "../lifecycle/report";
+import { pickDefined } from "../lifecycle/plainObjects";
+import { ValidationStatus } from "../cohere/enums";
+import { formatDuration, parseDurationMs } from "../lifecycle/duration";
+import { pollScheduleFromEnv, waitForFinalStatus } from "../lifecycle/waitUntilReady";
+import { ResourceInitError } from "../lifecycle/resourceInitError";
 
 /** Validation usually takes minutes; without customTimeouts a create waits at most this long. */
 const defaultWaitMs = 3_600_000;
 /** Room for `-` and the 8-character suffix of a generated name. */
 const maxGeneratedStemLength = maxDatasetNameLength - 9;
-const replacingKeys = ["type", "name", "dataFileHash", "evalDataFileHash", ...uploadOptionKeys] as const;
-const finalStatuses: string[] = [
-  ValidationStatus.Validated,
-  ValidationStatus.Skipped,
-  ValidationStatus.Failed,
-];
-
-export interface DatasetDiff {
-  changes: boolean;
-  replaces: string[];
-  /** Why, in words, for the preview display. */
-  reasons: string[];
-}
 
 export class DatasetProvider implements dynamic.ResourceProvider, TakeoverMemory {
   takenOverIds?: string[];
@@ -153,33 +139,6 @@ export class DatasetProvider implements dynamic.ResourceProvider, TakeoverMemory
   }
 }
 
-export function diffDataset(id: string, olds: DatasetOutputs, news: DatasetInputs): DatasetDiff {
-  const replaces: string[] = [];
-  const reasons: string[] = [];
-  if (olds.validationStatus === ValidationStatus.Failed) {
-    replaces.push("validationStatus");
-    reasons.push(`dataset ${olds.name} (${id}) failed validation; a new upload replaces it`);
-  }
-  const changed = replacingKeys.filter(
-    (key) => containsUnknown(news[key]) || !sameValue(olds[key], news[key]),
-  );
-  if (changed.length > 0) {
-    replaces.push(...changed);
-    reasons.push(
-      `${changed.join(", ")} changed: Cohere cannot change an uploaded dataset, a new upload replaces it`,
-    );
-  }
-
-  const updates = (["dataFile", "evalDataFile", "waitForValidation", "timeouts"] as const).filter(
-    (key) => !sameValue(olds[key], news[key]),
-  );
-  const resumesWaiting = needsWaiting(olds, news);
-  if (resumesWaiting)
-    reasons.push(`dataset ${olds.name} is still ${olds.validationStatus}; the update waits for it`);
-
-  return { changes: replaces.length > 0 || updates.length > 0 || resumesWaiting, replaces, reasons };
-}
-
 /** Everything that decides what is uploaded; a replacement changes it, so it also gets a fresh generated name. */
 function uploadedContent(inputs: DatasetInputs): unknown {
   const options = Object.fromEntries(uploadOptionKeys.map((key) => [key, inputs[key]]));
@@ -189,10 +148,6 @@ function uploadedContent(inputs: DatasetInputs): unknown {
     evalDataFileHash: inputs.evalDataFileHash,
     options,
   };
-}
-
-function needsWaiting(olds: DatasetOutputs, news: DatasetInputs): boolean {
-  return news.waitForValidation !== false && !finalStatuses.includes(olds.validationStatus);
 }
 
 /** The hash was taken when the program ran; a different content now would make the state lie about the upload. */

@@ -1,16 +1,10 @@
 /** Decides what a change to a FinetunedModel spec costs: nothing, an in-place update, or a new training. */
-import type { FinetunedModelInputs, FinetunedModelOutputs, SettingsSpec } from "./finetunedModelTypes";
-import { Status } from "./enums";
-import { containsUnknown } from "./validation/rules";
-import { canonicalJson } from "./canonicalJson";
-import { wandbWithoutKey } from "./finetunedModelWire";
-
-export interface FinetunedModelDiff {
-  changes: boolean;
-  replaces: string[];
-  /** Why, in words, for the preview display. */
-  reasons: string[];
-}
+import type { FinetunedModelInputs, FinetunedModelOutputs, SettingsSpec } from "./types";
+import type { ChangeDecision } from "../lifecycle/changeDecision";
+import { Status } from "../cohere/enums";
+import { containsUnknown } from "../lifecycle/rules";
+import { sameValue } from "../lifecycle/canonicalJson";
+import { wandbWithoutKey } from "./wire";
 
 const inProgressStatuses: string[] = [Status.Queued, Status.Finetuning, Status.DeployingApi];
 
@@ -21,15 +15,11 @@ export function trainingSettings(settings: SettingsSpec | undefined): unknown {
   return training;
 }
 
-export function sameValue(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
-}
-
 export function diffFinetunedModel(
   id: string,
   olds: FinetunedModelOutputs,
   news: FinetunedModelInputs,
-): FinetunedModelDiff {
+): ChangeDecision {
   const replaces: string[] = [];
   const reasons: string[] = [];
   if (olds.status === Status.Failed) {

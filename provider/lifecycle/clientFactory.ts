@@ -1,5 +1,5 @@
 /** Builds the Cohere client inside the provider process from configured or environment credentials. */
-import { CohereClient } from "./cohere/client";
+import { CohereClient } from "../cohere/client";
 import { ConfiguredConnection, resolveConnection } from "./connection";
 
 /** Retry tuning can be lowered through the environment (tests, benchmarks); the defaults suit Cohere itself. */

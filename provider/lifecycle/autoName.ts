@@ -1,7 +1,7 @@
 /** Pulumi-style auto-naming: `<resource name>-<suffix>`, stable across runs and fresh on replacement. */
 import { createHash } from "crypto";
 import { canonicalJson } from "./canonicalJson";
-import { containsUnknown, unknownValue } from "./validation/rules";
+import { containsUnknown, unknownValue } from "./rules";
 
 export interface AutoNameInputs {
   /** The Pulumi resource name, the stem of a generated name. */

@@ -1,9 +1,9 @@
 /** Declares the datasets and models of a stack's config as resources and returns the stack's outputs. */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { Dataset } from "../dataset";
-import { FinetunedModel } from "../finetunedModel";
-import type { DatasetType } from "../enums";
+import { Dataset } from "../dataset/resource";
+import { FinetunedModel } from "../finetunedModel/resource";
+import type { DatasetType } from "../cohere/enums";
 import { parseStackSpec, toModelInputs } from "./stackSpec";
 
 export interface DeclaredModel {

@@ -1,5 +1,5 @@
 /** Where the provider's Cohere credentials come from: stack config first, then the environment. */
-import { DEFAULT_BASE_URL } from "./cohere/httpClient";
+import { DEFAULT_BASE_URL } from "../cohere/httpClient";
 
 export interface ConfiguredConnection {
   apiKey?: string;

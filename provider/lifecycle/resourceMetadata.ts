@@ -1,6 +1,12 @@
 /** Inputs every resource class adds to what the program declared, for its provider's use. */
 import * as pulumi from "@pulumi/pulumi";
 
+/** Go-style durations copied from the resource's customTimeouts (the dynamic host never passes them on). */
+export interface TimeoutsSpec {
+  create?: string;
+  update?: string;
+}
+
 export function resourceMetadata(name: string, opts: pulumi.CustomResourceOptions | undefined) {
   const timeouts = opts?.customTimeouts;
   return {

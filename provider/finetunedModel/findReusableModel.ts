@@ -1,6 +1,6 @@
 /** Finds a live model that is exactly the one a create would make: same name and same training settings. */
-import type { WireFinetunedModel, WireSettings } from "./cohere/wire";
-import { Status } from "./enums";
+import type { WireFinetunedModel, WireSettings } from "../cohere/wire";
+import { Status } from "../cohere/enums";
 
 const unusableStatuses: string[] = [Status.Failed, Status.Deleted];
 

@@ -1,8 +1,8 @@
 /** Plain (resolved) shapes of a Dataset's inputs and outputs, as the provider sees them. */
-import type { AutoNameInputs } from "./autoName";
-import type { DatasetUploadOptions } from "./cohere/datasets";
-import type { DatasetType } from "./enums";
-import type { TimeoutsSpec } from "./finetunedModelTypes";
+import type { AutoNameInputs } from "../lifecycle/autoName";
+import type { DatasetUploadOptions } from "../cohere/datasets";
+import type { DatasetType } from "../cohere/enums";
+import type { TimeoutsSpec } from "../lifecycle/resourceMetadata";
 
 /** Cohere requires dataset names shorter than 50 characters. */
 export const maxDatasetNameLength = 49;

@@ -1,7 +1,7 @@
 /** Validates a FinetunedModel spec against Cohere's documented rules, before any API call. */
-import { BaseType, LoraTargetModules, Strategy } from "../enums";
-import { CheckFailure, FailureCollector } from "./rules";
-import { finetunedModelInputKeys } from "../finetunedModelTypes";
+import { BaseType, LoraTargetModules, Strategy } from "../cohere/enums";
+import { CheckFailure, FailureCollector } from "../lifecycle/rules";
+import { finetunedModelInputKeys } from "./types";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const trainableBaseTypes = [BaseType.Chat, BaseType.Classification, BaseType.Rerank];

@@ -1,8 +1,8 @@
 /** Polls a Cohere object (a fine-tuned model, a dataset) until its status is final or the deadline passes. */
-import type { WireFinetunedModel } from "./cohere/wire";
-import { Status } from "./enums";
+import type { WireFinetunedModel } from "../cohere/wire";
+import { Status } from "../cohere/enums";
 import { formatDuration } from "./duration";
-import { ApiConnectionError, InternalServerError, RateLimitError } from "./cohere/errors";
+import { ApiConnectionError, InternalServerError, RateLimitError } from "../cohere/errors";
 
 export interface PollSchedule {
   initialMs: number;

@@ -2,11 +2,11 @@
 import { createHash } from "crypto";
 import { createReadStream, promises as fs } from "fs";
 import * as path from "path";
-import type { CreateDatasetRequest } from "./cohere/datasets";
-import type { WireDataset } from "./cohere/wire";
-import type { DatasetInputs, DatasetOutputs } from "./datasetTypes";
-import type { DatasetType } from "./enums";
-import { withoutUndefined } from "./plainObjects";
+import type { CreateDatasetRequest } from "../cohere/datasets";
+import type { WireDataset } from "../cohere/wire";
+import type { DatasetInputs, DatasetOutputs } from "./types";
+import type { DatasetType } from "../cohere/enums";
+import { withoutUndefined } from "../lifecycle/plainObjects";
 
 export interface UploadFile {
   content: Buffer;

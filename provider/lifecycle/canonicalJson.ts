@@ -15,3 +15,7 @@ function sorted(value: unknown): unknown {
   }
   return value;
 }
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}

@@ -1,9 +1,8 @@
 /** The FinetunedModel resource: a Cohere fine-tuned model declared in a Pulumi program. */
 import * as pulumi from "@pulumi/pulumi";
-import type { BaseType, LoraTargetModules, Strategy } from "./enums";
-import { FinetunedModelProvider } from "./finetunedModelProvider";
-import { serializableProvider } from "./serializableProvider";
-import { resourceMetadata } from "./resourceMetadata";
+import type { BaseType, LoraTargetModules, Strategy } from "../cohere/enums";
+import { DynamicResource } from "../lifecycle/dynamicResource";
+import { resourceMetadata } from "../lifecycle/resourceMetadata";
 
 export interface BaseModelArgs {
   /** The kind of model to fine-tune, e.g. `BaseType.Chat`. Changing it trains a new model. */
@@ -74,9 +73,7 @@ export interface FinetunedModelArgs {
   adoptModelId?: pulumi.Input<string>;
 }
 
-let sharedProvider: pulumi.dynamic.ResourceProvider | undefined;
-
-export class FinetunedModel extends pulumi.dynamic.Resource {
+export class FinetunedModel extends DynamicResource {
   /** The model's name at Cohere. */
   declare readonly name: pulumi.Output<string>;
   /** The declared settings (the wandb API key stays a secret). */
@@ -95,7 +92,6 @@ export class FinetunedModel extends pulumi.dynamic.Resource {
   declare readonly inferenceModelName: pulumi.Output<string>;
 
   constructor(name: string, args: FinetunedModelArgs, opts?: pulumi.CustomResourceOptions) {
-    sharedProvider ??= serializableProvider("FinetunedModelProvider", () => new FinetunedModelProvider());
     const props = {
       ...args,
       name: args.name,
@@ -111,7 +107,7 @@ export class FinetunedModel extends pulumi.dynamic.Resource {
       baseModelVersion: undefined,
       inferenceModelName: undefined,
     };
-    super(sharedProvider, name, props, opts, "cohere", "FinetunedModel");
+    super("FinetunedModel", "FinetunedModelProvider", name, props, opts);
   }
 }
 

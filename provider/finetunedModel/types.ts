@@ -1,6 +1,7 @@
 /** Plain (resolved) shapes of a FinetunedModel's inputs and outputs, as the provider sees them. */
-import type { AutoNameInputs } from "./autoName";
-import type { BaseType, LoraTargetModules, Strategy } from "./enums";
+import type { AutoNameInputs } from "../lifecycle/autoName";
+import type { TimeoutsSpec } from "../lifecycle/resourceMetadata";
+import type { BaseType, LoraTargetModules, Strategy } from "../cohere/enums";
 
 export interface BaseModelSpec {
   baseType: BaseType;
@@ -32,12 +33,6 @@ export interface SettingsSpec {
   hyperparameters?: HyperparametersSpec;
   multiLabel?: boolean;
   wandb?: WandbSpec;
-}
-
-/** Go-style durations copied from the resource's customTimeouts (the dynamic host never passes them on). */
-export interface TimeoutsSpec {
-  create?: string;
-  update?: string;
 }
 
 export interface FinetunedModelInputs extends AutoNameInputs {

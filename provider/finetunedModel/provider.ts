@@ -1,24 +1,24 @@
 /** The dynamic provider behind FinetunedModel: Pulumi's lifecycle mapped onto Cohere's fine-tuning API. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { CohereClient } from "./cohere/client";
-import type { WireFinetunedModel } from "./cohere/wire";
-import { NotFoundError } from "./cohere/errors";
-import { Created, createOnce } from "./createOnce";
-import { rememberTakeover, TakeoverMemory, wasTakenOver } from "./takeovers";
-import { ConfiguredConnection, ConfigReader, connectionFromConfig } from "./connection";
-import { createCohereClient } from "./clientFactory";
-import { FinetunedModelInputs, FinetunedModelOutputs, finetunedModelInputKeys } from "./finetunedModelTypes";
-import { createRequestBody, declaredForOutputs, outputsFromWire, settingsToWire } from "./finetunedModelWire";
-import { diffFinetunedModel, trainingSettings } from "./finetunedModelDiff";
-import { validateFinetunedModel } from "./validation/finetunedModelValidation";
-import { autoName } from "./autoName";
-import { report } from "./report";
-import { pickDefined } from "./plainObjects";
-import { Status } from "./enums";
-import { parseDurationMs, formatDuration } from "./duration";
-import { pollScheduleFromEnv, waitUntilReady } from "./waitUntilReady";
+import type { CohereClient } from "../cohere/client";
+import type { WireFinetunedModel } from "../cohere/wire";
+import { NotFoundError } from "../cohere/errors";
+import { Created, createOnce } from "../lifecycle/createOnce";
+import { rememberTakeover, TakeoverMemory, wasTakenOver } from "../lifecycle/takeovers";
+import { ConfiguredConnection, ConfigReader, connectionFromConfig } from "../lifecycle/connection";
+import { createCohereClient } from "../lifecycle/clientFactory";
+import { FinetunedModelInputs, FinetunedModelOutputs, finetunedModelInputKeys } from "./types";
+import { createRequestBody, declaredForOutputs, outputsFromWire, settingsToWire } from "./wire";
+import { diffFinetunedModel, trainingSettings } from "./diff";
+import { validateFinetunedModel } from "./validation";
+import { autoName } from "../lifecycle/autoName";
+import { report } from "../lifecycle/report";
+import { pickDefined } from "../lifecycle/plainObjects";
+import { Status } from "../cohere/enums";
+import { parseDurationMs, formatDuration } from "../lifecycle/duration";
+import { pollScheduleFromEnv, waitUntilReady } from "../lifecycle/waitUntilReady";
 import { findReusableModel } from "./findReusableModel";
-import { ResourceInitError } from "./resourceInitError";
+import { ResourceInitError } from "../lifecycle/resourceInitError";
 
 /** Trainings take between an hour and a day; without customTimeouts a create waits at most this long. */
 const defaultWaitMs = 24 * 3_600_000;

@@ -3,10 +3,10 @@
  * declared so every mistake is reported at once with the config path that holds it.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { validateFinetunedModel } from "../validation/finetunedModelValidation";
-import { CheckFailure, FailureCollector } from "../validation/rules";
-import { DatasetType } from "../enums";
-import type { FinetunedModelInputs } from "../finetunedModelTypes";
+import { validateFinetunedModel } from "../finetunedModel/validation";
+import { CheckFailure, FailureCollector } from "../lifecycle/rules";
+import { DatasetType } from "../cohere/enums";
+import type { FinetunedModelInputs } from "../finetunedModel/types";
 
 export interface DatasetEntry {
   name?: string;

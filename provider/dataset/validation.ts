@@ -1,9 +1,9 @@
 /** Validates a Dataset spec before any API call, including that its files can be read by the provider. */
 import * as fs from "fs";
 import * as path from "path";
-import { DatasetType } from "../enums";
-import { datasetInputKeys, maxDatasetNameLength } from "../datasetTypes";
-import { CheckFailure, FailureCollector, unknownValue } from "./rules";
+import { DatasetType } from "../cohere/enums";
+import { datasetInputKeys, maxDatasetNameLength } from "./types";
+import { CheckFailure, FailureCollector, unknownValue } from "../lifecycle/rules";
 
 /** `__provider` is the serialized provider the dynamic resource host adds to every resource's inputs. */
 const inputFields = [...datasetInputKeys, "__provider"];

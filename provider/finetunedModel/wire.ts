@@ -1,13 +1,8 @@
 /** camelCase spec <-> Cohere's snake_case wire format for fine-tuned models. */
-import type { WireFinetunedModel, WireSettings } from "./cohere/wire";
-import type {
-  FinetunedModelInputs,
-  FinetunedModelOutputs,
-  SettingsSpec,
-  WandbSpec,
-} from "./finetunedModelTypes";
-import { Status } from "./enums";
-import { withoutUndefined } from "./plainObjects";
+import type { WireFinetunedModel, WireSettings } from "../cohere/wire";
+import type { FinetunedModelInputs, FinetunedModelOutputs, SettingsSpec, WandbSpec } from "./types";
+import { Status } from "../cohere/enums";
+import { withoutUndefined } from "../lifecycle/plainObjects";
 
 const hyperparameterWireNames = {
   earlyStoppingPatience: "early_stopping_patience",

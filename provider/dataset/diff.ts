@@ -1,0 +1,44 @@
+/** Decides what a change to a Dataset spec costs: nothing, a recorded update, or a new upload. */
+import type { ChangeDecision } from "../lifecycle/changeDecision";
+import { sameValue } from "../lifecycle/canonicalJson";
+import { containsUnknown } from "../lifecycle/rules";
+import { ValidationStatus } from "../cohere/enums";
+import { DatasetInputs, DatasetOutputs, uploadOptionKeys } from "./types";
+
+const replacingKeys = ["type", "name", "dataFileHash", "evalDataFileHash", ...uploadOptionKeys] as const;
+const finalStatuses: string[] = [
+  ValidationStatus.Validated,
+  ValidationStatus.Skipped,
+  ValidationStatus.Failed,
+];
+
+export function diffDataset(id: string, olds: DatasetOutputs, news: DatasetInputs): ChangeDecision {
+  const replaces: string[] = [];
+  const reasons: string[] = [];
+  if (olds.validationStatus === ValidationStatus.Failed) {
+    replaces.push("validationStatus");
+    reasons.push(`dataset ${olds.name} (${id}) failed validation; a new upload replaces it`);
+  }
+  const changed = replacingKeys.filter(
+    (key) => containsUnknown(news[key]) || !sameValue(olds[key], news[key]),
+  );
+  if (changed.length > 0) {
+    replaces.push(...changed);
+    reasons.push(
+      `${changed.join(", ")} changed: Cohere cannot change an uploaded dataset, a new upload replaces it`,
+    );
+  }
+
+  const updates = (["dataFile", "evalDataFile", "waitForValidation", "timeouts"] as const).filter(
+    (key) => !sameValue(olds[key], news[key]),
+  );
+  const resumesWaiting = needsWaiting(olds, news);
+  if (resumesWaiting)
+    reasons.push(`dataset ${olds.name} is still ${olds.validationStatus}; the update waits for it`);
+
+  return { changes: replaces.length > 0 || updates.length > 0 || resumesWaiting, replaces, reasons };
+}
+
+export function needsWaiting(olds: DatasetOutputs, news: DatasetInputs): boolean {
+  return news.waitForValidation !== false && !finalStatuses.includes(olds.validationStatus);
+}
