@@ -4,7 +4,11 @@
  * to divide the training length exactly would otherwise look lucky.
  */
 import { CohereClient } from "../../provider/cohere";
-import { type PollSchedule, pollScheduleFromEnv, waitUntilReady } from "../../provider/lifecycle/waitUntilReady";
+import {
+  type PollSchedule,
+  pollScheduleFromEnv,
+  waitUntilReady,
+} from "../../provider/lifecycle/waitUntilReady";
 import { testApiKey } from "../../test/support/emulatorAdmin";
 import { countCalls } from "./apiCallCounts";
 import { type EmulatorSession, withEmulator } from "./emulatorSession";
