@@ -7,7 +7,5 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  // The examples import the package by its published name.
-  moduleNameMapper: { "^pulumi-cohere-finetuning$": "<rootDir>/provider" },
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
 };

@@ -1,23 +1,40 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Dataset, DatasetType, FinetunedModel } from "../../provider";
-import {
-  transcriptRecorder,
-  createTestStack,
-  ENGINE_SETUP_TIMEOUT_MS,
-  ensureEngine,
-  TestStack,
-} from "./harness";
+import { emulatorProject, UserProject } from "./harness";
 import {
   chatJsonl,
   countRequests,
   EmulatorAdmin,
   startTestEmulator,
   testApiKey,
-  emulatorConfig,
   fastProviderEnv,
 } from "../support/emulatorAdmin";
+
+/** A dataset from the file in config `dataFile`, an optional second one from `extraFile`, a model on the first. */
+const program = `import * as pulumi from "@pulumi/pulumi";
+import { Dataset, DatasetType, FinetunedModel } from "pulumi-cohere-finetuning";
+
+const config = new pulumi.Config();
+const dataset = new Dataset("support-chat", { type: DatasetType.ChatFinetuneInput, dataFile: config.require("dataFile") });
+const extraFile = config.get("extraFile");
+const extra = extraFile ? new Dataset("extra-chat", { type: DatasetType.ChatFinetuneInput, dataFile: extraFile }) : undefined;
+const model = new FinetunedModel("support-bot", {
+  settings: { baseModel: { baseType: "BASE_TYPE_CHAT" }, datasetId: dataset.id },
+});
+
+export const datasetOut = {
+  id: dataset.id,
+  name: dataset.name,
+  validationStatus: dataset.validationStatus,
+  totalExamples: dataset.totalExamples,
+  trainExamples: dataset.trainExamples,
+  dataFileHash: dataset.dataFileHash,
+  expired: dataset.expired,
+};
+export const modelOut = { id: model.id, status: model.status, datasetId: model.settings.datasetId };
+export const extraOut = extra ? { id: extra.id, validationStatus: extra.validationStatus } : undefined;
+`;
 
 const step = 180_000;
 
@@ -37,18 +54,17 @@ interface Outputs {
 describe("Dataset on the real Pulumi engine", () => {
   let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
   let admin: EmulatorAdmin;
-  let testStack: TestStack;
+  let project: UserProject;
   let dataDir: string;
   let dataFile: string;
   /** An extra dataset, declared from step 4 on. */
   let extraFile: string | undefined;
 
-  const { run, transcripts: cliOutput } = transcriptRecorder();
-  const up = () => run((onOutput) => testStack.stack.up({ onOutput }));
-  const preview = () => run((onOutput) => testStack.stack.preview({ onOutput, diff: true }));
+  const up = () => project.up();
+  const preview = () => project.preview();
   const outputs = async () => {
-    const values = await testStack.stack.outputs();
-    return { dataset: values.dataset.value, model: values.model.value } as Outputs;
+    const values = await project.outputs();
+    return { dataset: values.datasetOut, model: values.modelOut } as Outputs;
   };
   const datasetIds = async () => {
     const { body } = await admin.api("GET", "/v1/datasets");
@@ -56,42 +72,22 @@ describe("Dataset on the real Pulumi engine", () => {
   };
 
   beforeAll(async () => {
-    await ensureEngine();
     emulator = await startTestEmulator({ trainingMs: 1000, validationMs: 500 });
     admin = emulator.admin;
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dataset-e2e-"));
     dataFile = path.join(dataDir, "support-chat.jsonl");
     fs.writeFileSync(dataFile, chatJsonl(10));
-    testStack = await createTestStack({
-      program: async () => {
-        const dataset = new Dataset("support-chat", { type: DatasetType.ChatFinetuneInput, dataFile });
-        const extra = extraFile
-          ? new Dataset("extra-chat", { type: DatasetType.ChatFinetuneInput, dataFile: extraFile })
-          : undefined;
-        const model = new FinetunedModel("support-bot", {
-          settings: { baseModel: { baseType: "BASE_TYPE_CHAT" }, datasetId: dataset.id },
-        });
-        return {
-          dataset: {
-            id: dataset.id,
-            name: dataset.name,
-            validationStatus: dataset.validationStatus,
-            totalExamples: dataset.totalExamples,
-            trainExamples: dataset.trainExamples,
-            dataFileHash: dataset.dataFileHash,
-            expired: dataset.expired,
-          },
-          model: { id: model.id, status: model.status, datasetId: model.settings.datasetId },
-          extra: extra ? { id: extra.id, validationStatus: extra.validationStatus } : undefined,
-        };
-      },
-      config: emulatorConfig(emulator.url),
+    project = await emulatorProject({
+      emulatorUrl: emulator.url,
+      apiKey: testApiKey,
+      program,
       env: fastProviderEnv,
     });
-  }, ENGINE_SETUP_TIMEOUT_MS);
+    await project.setConfig("dataFile", dataFile);
+  }, step);
 
   afterAll(async () => {
-    await testStack?.cleanup();
+    await project?.cleanup();
     await emulator?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -99,8 +95,7 @@ describe("Dataset on the real Pulumi engine", () => {
   it(
     "1. up uploads the file, waits until it is validated, and trains a model on it",
     async () => {
-      const { result, output } = await up();
-      expect(result.summary.result).toBe("succeeded");
+      const { messages } = await up();
       const { dataset, model } = await outputs();
       expect(dataset).toMatchObject({ validationStatus: "validated", totalExamples: 10, trainExamples: 8 });
       expect(dataset.name).toMatch(/^support-chat-[0-9a-f]{8}$/);
@@ -108,7 +103,7 @@ describe("Dataset on the real Pulumi engine", () => {
       expect(model).toMatchObject({ status: "STATUS_READY", datasetId: dataset.id });
       expect(await datasetIds()).toEqual([dataset.id]);
       expect(countRequests(await admin.requests(), "POST", /^\/v1\/datasets$/)).toBe(1);
-      expect(output).toMatch(/cohere: .*validated/);
+      expect(messages.join("\n")).toMatch(/cohere: .*validated/);
     },
     step,
   );
@@ -117,8 +112,7 @@ describe("Dataset on the real Pulumi engine", () => {
     "2. a second preview shows no changes and makes no API call",
     async () => {
       await admin.clearRequests();
-      const { result } = await preview();
-      expect(result.changeSummary).toEqual({ same: 3 });
+      expect((await preview()).changes).toEqual({ same: 3 });
       expect(await admin.requests()).toEqual([]);
     },
     step,
@@ -129,11 +123,8 @@ describe("Dataset on the real Pulumi engine", () => {
     async () => {
       const before = await outputs();
       fs.writeFileSync(dataFile, chatJsonl(15));
-      const { result: previewResult } = await preview();
-      expect(previewResult.changeSummary).toMatchObject({ replace: 2 });
-
-      const { result } = await up();
-      expect(result.summary.resourceChanges).toMatchObject({ replace: 2 });
+      expect((await preview()).changes).toMatchObject({ replace: 2 });
+      expect((await up()).changes).toMatchObject({ replace: 2 });
       const { dataset, model } = await outputs();
       expect(dataset.id).not.toBe(before.dataset.id);
       expect(dataset.name).not.toBe(before.dataset.name);
@@ -151,6 +142,7 @@ describe("Dataset on the real Pulumi engine", () => {
     "4. a file that is not there fails preview naming dataFile, with no API call",
     async () => {
       extraFile = path.join(dataDir, "missing.jsonl");
+      await project.setConfig("extraFile", extraFile);
       await admin.clearRequests();
       const failure = await preview().catch((error: Error) => error);
       expect(String((failure as Error).message)).toMatch(
@@ -171,12 +163,11 @@ describe("Dataset on the real Pulumi engine", () => {
         /could not validate dataset extra-chat-[0-9a-f]{8} \(.+\): data row 1: messages\[0\]\.role/,
       );
       const failedId = (await datasetIds()).find((id) => id.startsWith("extra-chat"))!;
-      expect(await testStack.exportState()).toContain(failedId);
+      expect(await project.exportState()).toContain(failedId);
 
       fs.writeFileSync(extraFile!, chatJsonl(3));
-      const { result } = await up();
-      expect(result.summary.resourceChanges).toMatchObject({ replace: 1 });
-      const extra = (await testStack.stack.outputs()).extra.value as { id: string; validationStatus: string };
+      expect((await up()).changes).toMatchObject({ replace: 1 });
+      const extra = (await project.outputs()).extraOut as { id: string; validationStatus: string };
       expect(extra.validationStatus).toBe("validated");
       expect(await datasetIds()).not.toContain(failedId);
     },
@@ -188,12 +179,11 @@ describe("Dataset on the real Pulumi engine", () => {
     async () => {
       const before = await outputs();
       await admin.api("DELETE", `/v1/datasets/${before.dataset.id}`);
-      const { result: refreshed } = await run((onOutput) => testStack.stack.refresh({ onOutput }));
-      expect(refreshed.summary.resourceChanges).not.toHaveProperty("delete");
+      expect((await project.refresh()).changes).not.toHaveProperty("delete");
       await admin.clearRequests();
-      const { result } = await up();
-      expect(result.summary.resourceChanges).not.toHaveProperty("replace");
-      expect(result.summary.resourceChanges).not.toHaveProperty("create");
+      const { changes } = await up();
+      expect(changes).not.toHaveProperty("replace");
+      expect(changes).not.toHaveProperty("create");
       const after = await outputs();
       expect(after.model.id).toBe(before.model.id);
       expect(after.dataset).toMatchObject({ id: before.dataset.id, expired: true });
@@ -203,15 +193,14 @@ describe("Dataset on the real Pulumi engine", () => {
   );
 
   it("6. neither the state nor any CLI output contains the API key", async () => {
-    const state = await testStack.exportState();
-    for (const text of [state, ...cliOutput]) expect(text).not.toContain(testApiKey);
+    const state = await project.exportState();
+    for (const text of [state, project.output()]) expect(text).not.toContain(testApiKey);
   });
 
   it(
     "7. destroy deletes the model and the dataset; the emulator is empty afterwards",
     async () => {
-      const { result } = await run((onOutput) => testStack.stack.destroy({ onOutput }));
-      expect(result.summary.result).toBe("succeeded");
+      await project.destroy();
       expect(await admin.models()).toEqual([]);
       expect(await datasetIds()).toEqual([]);
     },

@@ -1,35 +1,21 @@
-import * as pulumi from "@pulumi/pulumi";
-import { FinetunedModel, FinetunedModelArgs } from "../../provider";
-import {
-  transcriptRecorder,
-  createTestStack,
-  ENGINE_SETUP_TIMEOUT_MS,
-  ensureEngine,
-  TestStack,
-} from "./harness";
+import { DeclaredModel, emulatorProject, modelsProgram, UserProject } from "./harness";
 import {
   countRequests,
   EmulatorAdmin,
   startTestEmulator,
   testApiKey,
-  emulatorConfig,
   fastProviderEnv,
 } from "../support/emulatorAdmin";
 
 const wandbKey = "wandb-e2e-key-never-in-state-7f3a";
 const step = 180_000;
 
-interface Declared {
-  args: FinetunedModelArgs;
-  opts?: pulumi.CustomResourceOptions;
-}
-
 describe("FinetunedModel on the real Pulumi engine", () => {
   let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
   let admin: EmulatorAdmin;
-  let testStack: TestStack;
+  let project: UserProject;
   let datasetId: string;
-  let declared: Record<string, Declared>;
+  let declared: Record<string, DeclaredModel>;
 
   const chat = (hyperparameters: Record<string, number> = { trainEpochs: 1 }) => ({
     baseModel: { baseType: "BASE_TYPE_CHAT" as const },
@@ -37,17 +23,21 @@ describe("FinetunedModel on the real Pulumi engine", () => {
     hyperparameters,
   });
 
-  const { run, transcripts: cliOutput } = transcriptRecorder();
-  const up = () => run((onOutput) => testStack.stack.up({ onOutput }));
-  const preview = () => run((onOutput) => testStack.stack.preview({ onOutput, diff: true }));
+  const up = () => {
+    project.writeFile("index.ts", modelsProgram(declared));
+    return project.up();
+  };
+  const preview = () => {
+    project.writeFile("index.ts", modelsProgram(declared));
+    return project.preview();
+  };
   const outputs = async () =>
-    (await testStack.stack.outputs()).models.value as Record<
+    (await project.outputs()).models as Record<
       string,
       { id: string; status: string; name: string; inferenceModelName: string }
     >;
 
   beforeAll(async () => {
-    await ensureEngine();
     emulator = await startTestEmulator({ trainingMs: 1500 });
     admin = emulator.admin;
     datasetId = await admin.createChatDataset();
@@ -57,39 +47,23 @@ describe("FinetunedModel on the real Pulumi engine", () => {
       gamma: {
         args: {
           name: "gamma-model",
-          settings: { ...chat(), wandb: { project: "e2e", apiKey: wandbKey } },
+          settings: { ...chat(), wandb: { project: "e2e", apiKey: "secret:wandbKey" } },
         },
       },
     };
-    testStack = await createTestStack({
-      program: async () => {
-        const models: Record<string, unknown> = {};
-        for (const [name, { args, opts }] of Object.entries(declared)) {
-          const model = new FinetunedModel(name, args, opts);
-          models[name] = {
-            id: model.id,
-            status: model.status,
-            name: model.name,
-            inferenceModelName: model.inferenceModelName,
-          };
-        }
-        return { models };
-      },
-      config: emulatorConfig(emulator.url),
-      env: fastProviderEnv,
-    });
-  }, ENGINE_SETUP_TIMEOUT_MS);
+    project = await emulatorProject({ emulatorUrl: emulator.url, apiKey: testApiKey, env: fastProviderEnv });
+    await project.setConfig("wandbKey", wandbKey, { secret: true });
+  }, step);
 
   afterAll(async () => {
-    await testStack?.cleanup();
+    await project?.cleanup();
     await emulator?.close();
   });
 
   it(
     "1. up creates several models that reach READY, with the right outputs",
     async () => {
-      const { result } = await up();
-      expect(result.summary.result).toBe("succeeded");
+      await up();
       const models = await outputs();
       expect(Object.keys(models).sort()).toEqual(["alpha", "beta", "gamma"]);
       for (const model of Object.values(models)) {
@@ -107,10 +81,8 @@ describe("FinetunedModel on the real Pulumi engine", () => {
     "2. a second preview and up change nothing and make zero API calls",
     async () => {
       await admin.clearRequests();
-      const { result: previewResult } = await preview();
-      expect(previewResult.changeSummary).toEqual({ same: 4 });
-      const { result } = await up();
-      expect(result.summary.resourceChanges).toEqual({ same: 4 });
+      expect((await preview()).changes).toEqual({ same: 4 });
+      expect((await up()).changes).toEqual({ same: 4 });
       expect(await admin.requests()).toEqual([]);
     },
     step,
@@ -122,8 +94,7 @@ describe("FinetunedModel on the real Pulumi engine", () => {
       const before = await outputs();
       declared.gamma.args = { ...declared.gamma.args, name: "gamma-renamed" };
       await admin.clearRequests();
-      const { result } = await up();
-      expect(result.summary.resourceChanges).toMatchObject({ update: 1 });
+      expect((await up()).changes).toMatchObject({ update: 1 });
       const after = await outputs();
       expect(after.gamma.id).toBe(before.gamma.id);
       expect(after.gamma.name).toBe("gamma-renamed");
@@ -139,11 +110,9 @@ describe("FinetunedModel on the real Pulumi engine", () => {
     async () => {
       const oldId = (await outputs()).alpha.id;
       declared.alpha.args = { settings: chat({ trainEpochs: 3 }) };
-      const { output: previewText } = await preview();
-      expect(previewText).toMatch(/alpha.*replace|\+-.*alpha/s);
+      expect((await preview()).changes).toMatchObject({ replace: 1 });
       await admin.clearRequests();
-      const { result } = await up();
-      expect(result.summary.resourceChanges).toMatchObject({ replace: 1 });
+      expect((await up()).changes).toMatchObject({ replace: 1 });
       const newModel = (await outputs()).alpha;
       expect(newModel.id).not.toBe(oldId);
       expect(newModel.status).toBe("STATUS_READY");
@@ -164,10 +133,8 @@ describe("FinetunedModel on the real Pulumi engine", () => {
     async () => {
       const betaId = (await outputs()).beta.id;
       await admin.api("DELETE", `/v1/finetuning/finetuned-models/${betaId}`);
-      const { result } = await run((onOutput) => testStack.stack.refresh({ onOutput }));
-      expect(result.summary.resourceChanges).toMatchObject({ delete: 1 });
-      const { result: upResult } = await up();
-      expect(upResult.summary.resourceChanges).toMatchObject({ create: 1 });
+      expect((await project.refresh()).changes).toMatchObject({ delete: 1 });
+      expect((await up()).changes).toMatchObject({ create: 1 });
       const beta = (await outputs()).beta;
       expect(beta.id).not.toBe(betaId);
       expect(beta.status).toBe("STATUS_READY");
@@ -186,13 +153,12 @@ describe("FinetunedModel on the real Pulumi engine", () => {
         /training of model delta-doomed \(.*\) ended STATUS_FAILED/,
       );
       const failedId = (await admin.models()).find((m) => m.name === "delta-doomed")!.id as string;
-      expect(await testStack.exportState()).toContain(failedId);
+      expect(await project.exportState()).toContain(failedId);
 
       await admin.setFaults({});
-      const { output } = await preview();
-      expect(output).toMatch(/STATUS_FAILED/);
-      const { result } = await up();
-      expect(result.summary.resourceChanges).toMatchObject({ replace: 1 });
+      const previewed = await preview();
+      expect(previewed.messages.join("\n")).toMatch(/STATUS_FAILED/);
+      expect((await up()).changes).toMatchObject({ replace: 1 });
       const delta = (await outputs()).delta;
       expect(delta.status).toBe("STATUS_READY");
       expect((await admin.models()).map((m) => m.id)).not.toContain(failedId);
@@ -215,8 +181,7 @@ describe("FinetunedModel on the real Pulumi engine", () => {
       expect(await slowModels()).toHaveLength(1);
 
       declared.slow.opts = { customTimeouts: { create: "300ms", update: "5m" } };
-      const { result } = await up();
-      expect(result.summary.result).toBe("succeeded");
+      await up();
       expect((await outputs()).slow.status).toBe("STATUS_READY");
       expect(await slowModels()).toHaveLength(1);
     },
@@ -233,8 +198,7 @@ describe("FinetunedModel on the real Pulumi engine", () => {
       const handmadeId = (made.body.finetuned_model as { id: string }).id;
       declared.adopted = { args: { name: "handmade", adoptModelId: handmadeId, settings: chat() } };
       await admin.clearRequests();
-      const { result } = await up();
-      expect(result.summary.resourceChanges).toMatchObject({ create: 1 });
+      expect((await up()).changes).toMatchObject({ create: 1 });
       expect((await outputs()).adopted.id).toBe(handmadeId);
       expect(countRequests(await admin.requests(), "POST", /finetuned-models$/)).toBe(0);
     },
@@ -256,9 +220,9 @@ describe("FinetunedModel on the real Pulumi engine", () => {
   );
 
   it("11. neither the exported state nor any CLI output contains the API key or the wandb key", async () => {
-    const state = await testStack.exportState();
+    const state = await project.exportState();
     expect(state).toContain("ciphertext");
-    for (const text of [state, ...cliOutput]) {
+    for (const text of [state, project.output()]) {
       expect(text).not.toContain(testApiKey);
       expect(text).not.toContain(wandbKey);
     }
@@ -267,8 +231,7 @@ describe("FinetunedModel on the real Pulumi engine", () => {
   it(
     "10. destroy deletes every model; the emulator is empty afterwards",
     async () => {
-      const { result } = await run((onOutput) => testStack.stack.destroy({ onOutput }));
-      expect(result.summary.result).toBe("succeeded");
+      await project.destroy();
       expect(await admin.models()).toEqual([]);
     },
     step,

@@ -1,6 +1,5 @@
-import { FinetunedModel, FinetunedModelArgs } from "../../provider";
-import { createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
-import { EmulatorAdmin, emulatorConfig, fastProviderEnv, startTestEmulator } from "../support/emulatorAdmin";
+import { emulatorProject, modelsProgram, UserProject } from "./harness";
+import { EmulatorAdmin, fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
 
 /**
  * A replacement whose new training fails leaves the old model in the stack, pending deletion. Reverting the
@@ -9,9 +8,13 @@ import { EmulatorAdmin, emulatorConfig, fastProviderEnv, startTestEmulator } fro
 describe("reverting after a failed replacement", () => {
   let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
   let admin: EmulatorAdmin;
-  let testStack: TestStack;
-  let args: FinetunedModelArgs;
+  let project: UserProject;
   let datasetId: string;
+  const up = async (args: Record<string, unknown>) => {
+    project.writeFile("index.ts", modelsProgram({ flip: { args } }));
+    await project.up();
+    return ((await project.outputs()).models as Record<string, { id: string; status: string }>).flip;
+  };
   const settings = (trainEpochs: number) => ({
     baseModel: { baseType: "BASE_TYPE_CHAT" as const },
     datasetId,
@@ -19,23 +22,14 @@ describe("reverting after a failed replacement", () => {
   });
 
   beforeAll(async () => {
-    await ensureEngine();
     emulator = await startTestEmulator({ trainingMs: 600 });
     admin = emulator.admin;
-    datasetId = await admin.createChatDataset();
-    testStack = await createTestStack({
-      program: async () => {
-        const model = new FinetunedModel("flip", args);
-        return { id: model.id, status: model.status };
-      },
-      config: emulatorConfig(emulator.url),
-      env: fastProviderEnv,
-    });
-  }, ENGINE_SETUP_TIMEOUT_MS);
+    project = await emulatorProject({ emulatorUrl: emulator.url, apiKey: testApiKey, env: fastProviderEnv });
+  }, 600_000);
 
   afterAll(async () => {
-    await testStack?.stack.destroy().catch(() => undefined);
-    await testStack?.cleanup();
+    await project?.destroy().catch(() => undefined);
+    await project?.cleanup();
     await emulator?.close();
   }, 300_000);
 
@@ -47,24 +41,21 @@ describe("reverting after a failed replacement", () => {
     async (_title, name) => {
       await admin.reset();
       datasetId = await admin.createChatDataset();
-      args = { name, settings: settings(1) };
-      const first = await testStack.stack.up();
-      const originalId = first.outputs.id.value as string;
+      const originalId = (await up({ name, settings: settings(1) })).id;
 
       const failingName = name ?? "will-fail";
-      args = { name: name ?? failingName, settings: settings(2) };
       await admin.setFaults({ fail_training: [failingName] });
-      expect(await testStack.stack.up().catch((error: Error) => error)).toBeInstanceOf(Error);
+      expect(
+        await up({ name: failingName, settings: settings(2) }).catch((error: Error) => error),
+      ).toBeInstanceOf(Error);
       await admin.setFaults({});
 
-      args = { name, settings: settings(1) };
-      const reverted = await testStack.stack.up();
-      const finalId = reverted.outputs.id.value as string;
+      const reverted = await up({ name, settings: settings(1) });
       // The revert takes the original model over (no new training) and the failed one is deleted.
-      expect(finalId).toBe(originalId);
+      expect(reverted.id).toBe(originalId);
       const models = await admin.models();
-      expect(reverted.outputs.status.value).toBe("STATUS_READY");
-      expect(models.map((m) => m.id)).toEqual([finalId]);
+      expect(reverted.status).toBe("STATUS_READY");
+      expect(models.map((m) => m.id)).toEqual([reverted.id]);
     },
     300_000,
   );

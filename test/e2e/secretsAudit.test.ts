@@ -1,14 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
-import { FinetunedModel, FinetunedModelArgs } from "../../provider";
-import { createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
-import { EmulatorAdmin, startTestEmulator, testApiKey, emulatorConfig } from "../support/emulatorAdmin";
+import { emulatorProject, modelsProgram, UserProject } from "./harness";
+import { EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
 
 const wandbKey = "wandb-audit-key-3e9d51c7";
 const step = 180_000;
 /** Pulumi's own most verbose logging, to stderr, so everything the engine and the plugin log is searched. */
-const verbose = { logVerbosity: 9, logToStdErr: true, debug: true } as const;
+const verbose = { flags: ["-v=9", "--logtostderr", "--debug"] };
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -20,14 +18,12 @@ function filesUnder(dir: string): string[] {
 describe("secrets audit of a full lifecycle with verbose logging", () => {
   let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
   let admin: EmulatorAdmin;
-  let testStack: TestStack;
-  let args: FinetunedModelArgs;
+  let project: UserProject;
+  let args: Record<string, unknown>;
   const transcripts: string[] = [];
-  const record = (result: { stdout: string; stderr: string }) =>
-    transcripts.push(result.stdout, result.stderr);
+  const declare = () => project.writeFile("index.ts", modelsProgram({ audited: { args } }));
 
   beforeAll(async () => {
-    await ensureEngine();
     emulator = await startTestEmulator({ trainingMs: 500 });
     admin = emulator.admin;
     const datasetId = await admin.createChatDataset();
@@ -36,51 +32,51 @@ describe("secrets audit of a full lifecycle with verbose logging", () => {
       settings: {
         baseModel: { baseType: "BASE_TYPE_CHAT" },
         datasetId,
-        wandb: { project: "audit", apiKey: wandbKey },
+        wandb: { project: "audit", apiKey: "secret:wandbKey" },
       },
     };
-    testStack = await createTestStack({
-      program: async () => {
-        const model = new FinetunedModel("audited", args);
-        return { id: model.id, settings: pulumi.secret(model.settings) };
-      },
-      config: emulatorConfig(emulator.url),
+    project = await emulatorProject({
+      emulatorUrl: emulator.url,
+      apiKey: testApiKey,
       env: { COHERE_POLL_INITIAL_MS: "100", COHERE_POLL_MAX_MS: "200", COHERE_RETRY_BASE_MS: "10" },
     });
-  }, ENGINE_SETUP_TIMEOUT_MS);
+    await project.setConfig("wandbKey", wandbKey, { secret: true });
+    declare();
+  }, step);
 
   afterAll(async () => {
-    await testStack?.cleanup();
+    await project?.cleanup();
     await emulator?.close();
   });
 
   it(
     "runs up, preview, refresh, a rename, a wandb-only update, a failing refresh and destroy",
     async () => {
-      record(await testStack.stack.up(verbose));
-      record(await testStack.stack.preview(verbose));
-      record(await testStack.stack.refresh(verbose));
+      await project.up(verbose);
+      await project.preview(verbose);
+      await project.refresh(verbose);
       args = {
         ...args,
         name: "audited-renamed",
-        settings: { ...(args.settings as object), wandb: { project: "audit2", apiKey: wandbKey } } as never,
+        settings: { ...(args.settings as object), wandb: { project: "audit2", apiKey: "secret:wandbKey" } },
       };
-      record(await testStack.stack.up(verbose));
+      declare();
+      await project.up(verbose);
       // A wandb-only change is recorded without an API call: the path that never sees Cohere's answer.
       args = {
         ...args,
-        settings: { ...(args.settings as object), wandb: { project: "audit3", apiKey: wandbKey } } as never,
+        settings: { ...(args.settings as object), wandb: { project: "audit3", apiKey: "secret:wandbKey" } },
       };
-      const recorded = await testStack.stack.up(verbose);
-      expect(recorded.summary.resourceChanges).toMatchObject({ update: 1 });
-      record(recorded);
-      transcripts.push(await testStack.exportState());
+      declare();
+      expect((await project.up(verbose)).changes).toMatchObject({ update: 1 });
+      transcripts.push(await project.exportState());
       await admin.setFaults({ rate_500: 1 });
-      const failure = await testStack.stack.refresh(verbose).catch((error: Error) => error);
+      const failure = await project.refresh(verbose).catch((error: Error) => error);
       await admin.setFaults({});
       expect(String(failure)).toMatch(/returned 500/);
       transcripts.push(String(failure));
-      record(await testStack.stack.destroy(verbose));
+      await project.destroy(verbose);
+      transcripts.push(project.output());
       expect(await admin.models()).toEqual([]);
       expect(transcripts.join("").length).toBeGreaterThan(10_000);
     },
@@ -88,7 +84,9 @@ describe("secrets audit of a full lifecycle with verbose logging", () => {
   );
 
   it("finds neither the API key nor the wandb key in the CLI output, logs, state, history or backups", () => {
-    const onDisk = filesUnder(testStack.dir).map((file) => fs.readFileSync(file, "latin1"));
+    const onDisk = filesUnder(project.root)
+      .filter((file) => !file.includes("/node_modules/"))
+      .map((file) => fs.readFileSync(file, "latin1"));
     expect(onDisk.length).toBeGreaterThan(3);
     const hits = [...transcripts, ...onDisk].filter(
       (text) => text.includes(testApiKey) || text.includes(wandbKey),

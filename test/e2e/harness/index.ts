@@ -1,6 +1,49 @@
-export { ENGINE_SETUP_TIMEOUT_MS, ensureEngine } from "./engine";
-export type { Engine } from "./engine";
-export { captureOutput, transcriptRecorder } from "./output";
-export type { CapturedOutput } from "./output";
-export { createTestStack } from "./testStack";
-export type { TestStack, TestStackOptions } from "./testStack";
+/** End-to-end tests run programs as users do: `pulumi` in a project that installed the packed package. */
+import * as path from "node:path";
+import { createUserProject, UserProject, UserProjectOptions } from "../../../scripts/lib/userProject";
+import { ensurePulumiCli, REPO_ROOT } from "../../../scripts/lib/pulumiCli";
+import { packedPackage } from "../../../scripts/lib/packedPackage";
+
+export type { UserProject } from "../../../scripts/lib/userProject";
+export type { OperationResult } from "../../../scripts/lib/pulumiProject";
+export { PulumiCommandError } from "../../../scripts/lib/pulumiProject";
+
+/** Covers a cold build of the CLI and its language host from Go modules, plus `npm pack` and an install. */
+export const PROJECT_SETUP_TIMEOUT_MS = 30 * 60 * 1000;
+
+export const templates = {
+  typescript: path.join(__dirname, "..", "projects", "typescript"),
+  javascript: path.join(__dirname, "..", "projects", "javascript"),
+  example: (name: string) => path.join(REPO_ROOT, "examples", name),
+};
+
+/** A fresh user project from a template, the package installed from this checkout's tarball. */
+export async function userProject(
+  options: Omit<UserProjectOptions, "purpose"> & { purpose?: string },
+): Promise<UserProject> {
+  await Promise.all([ensurePulumiCli(), packedPackage()]);
+  return createUserProject({ purpose: "e2e", ...options });
+}
+export { modelsProgram } from "./programs";
+export type { DeclaredModel } from "./programs";
+
+/** A TypeScript user project pointed at an emulator, with its stack selected. */
+export async function emulatorProject(options: {
+  emulatorUrl: string;
+  apiKey: string;
+  program?: string;
+  files?: Record<string, string>;
+  env?: Record<string, string>;
+  stack?: string;
+  template?: string;
+}): Promise<UserProject> {
+  const project = await userProject({
+    template: options.template ?? templates.typescript,
+    files: { ...(options.program ? { "index.ts": options.program } : {}), ...options.files },
+    env: options.env,
+  });
+  await project.selectStack(options.stack ?? "test");
+  await project.setConfig("cohere:baseUrl", options.emulatorUrl);
+  await project.setConfig("cohere:apiKey", options.apiKey, { secret: true });
+  return project;
+}

@@ -1,0 +1,2 @@
+// The tests write the program of each scenario here.
+export {};
