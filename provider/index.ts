@@ -5,8 +5,10 @@ export type {
   SettingsArgs,
   BaseModelArgs,
   HyperparametersArgs,
+  QualityGateArgs,
   WandbArgs,
 } from "./finetunedModel/resource";
+export { hyperparameterRules } from "./finetunedModel/hyperparameters";
 export { FinetunedModelProvider } from "./finetunedModel/provider";
 export { BaseType, Strategy, LoraTargetModules, Status, DatasetType, ValidationStatus } from "./cohere/enums";
 export * from "./cohere/errors";

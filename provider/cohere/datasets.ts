@@ -2,7 +2,6 @@ import type { HttpClient } from "./httpClient";
 import type {
   WireCreateDatasetResponse,
   WireDataset,
-  WireDatasetUsageResponse,
   WireGetDatasetResponse,
   WireListDatasetsResponse,
 } from "./wire";
@@ -22,10 +21,11 @@ export interface CreateDatasetRequest extends DatasetUploadOptions {
   name: string;
   /** For example `chat-finetune-input`. */
   type: string;
-  data: Buffer;
+  /** A file-backed Blob (`fs.openAsBlob`) is streamed from disk, never held in memory. */
+  data: Blob;
   /** The upload's file name; its extension tells Cohere the format (`.jsonl`, `.csv`). */
   dataFileName: string;
-  evalData?: Buffer;
+  evalData?: Blob;
   evalDataFileName?: string;
 }
 
@@ -44,17 +44,19 @@ const BASE = "/v1/datasets";
 export class Datasets {
   constructor(private readonly http: HttpClient) {}
 
-  /** Uploads as a multipart form. Not retried after a failure that may have created the dataset. */
+  /**
+   * Uploads as a multipart form, streamed. Not retried after a failure that may have created the dataset. A slow
+   * link may take hours over a large file, so only a stall (no byte moving for a while) ends an attempt.
+   */
   create(request: CreateDatasetRequest): Promise<WireCreateDatasetResponse> {
     const form = new FormData();
-    form.append("data", new Blob([request.data]), request.dataFileName);
-    if (request.evalData) {
-      form.append("eval_data", new Blob([request.evalData]), request.evalDataFileName ?? "eval_data");
-    }
+    form.append("data", request.data, request.dataFileName);
+    if (request.evalData) form.append("eval_data", request.evalData, request.evalDataFileName ?? "eval_data");
     return this.http.request({
       method: "POST",
       path: BASE,
       body: form,
+      stallTimeout: true,
       query: {
         name: request.name,
         type: request.type,
@@ -92,12 +94,6 @@ export class Datasets {
 
   async delete(id: string): Promise<void> {
     await this.http.request({ method: "DELETE", path: datasetPath(id) });
-  }
-
-  /** Bytes stored by the organisation. */
-  async usage(): Promise<number> {
-    const res = await this.http.request<WireDatasetUsageResponse>({ method: "GET", path: `${BASE}/usage` });
-    return res.organization_usage;
   }
 }
 

@@ -2,7 +2,6 @@ import type { HttpClient } from "./httpClient";
 import type {
   WireFinetunedModel,
   WireFinetunedModelResponse,
-  WireListEventsResponse,
   WireListFinetunedModelsResponse,
   WireListTrainingStepMetricsResponse,
   WireSettings,
@@ -20,6 +19,11 @@ export interface OrderedPageOptions extends PageOptions {
 }
 
 const BASE = "/v1/finetuning/finetuned-models";
+/**
+ * Cohere documents no maximum page size; its API follows Google's AIP-158, where a larger page size is coerced
+ * down to the maximum, not refused.
+ */
+const largestPage = 1000;
 
 /** `/v1/finetuning/finetuned-models`: one method per endpoint, returning the unwrapped wire object. */
 export class FinetunedModels {
@@ -44,25 +48,29 @@ export class FinetunedModels {
     return this.http.request({ method: "GET", path: BASE, query: pageQuery(options) });
   }
 
-  /** Every model, following `next_page_token` until it is empty. */
-  async listAll(options: Omit<OrderedPageOptions, "pageToken"> = {}): Promise<WireFinetunedModel[]> {
+  /**
+   * The models created since `since`, newest first, following pages only as far back as that: the cost of the
+   * lookup depends on how many models are that recent, not on how many the account holds.
+   */
+  async listCreatedSince(since: Date): Promise<WireFinetunedModel[]> {
     const models: WireFinetunedModel[] = [];
     const seen = new Set<string>();
     let pageToken = "";
-    do {
-      const page = await this.list({ ...options, pageToken: pageToken || undefined });
-      models.push(...page.finetuned_models);
+    for (;;) {
+      const page = await this.list({
+        pageSize: largestPage,
+        orderBy: "created_at desc",
+        pageToken: pageToken || undefined,
+      });
+      const recent = page.finetuned_models.filter(
+        (model) => Date.parse(model.created_at ?? "") >= since.getTime(),
+      );
+      models.push(...recent);
       seen.add(pageToken);
       pageToken = page.next_page_token ?? "";
       // A server that hands out a token twice would otherwise page forever.
-    } while (pageToken && !seen.has(pageToken));
-    return models;
-  }
-
-  /** The most recently created model with this exact name, if any. */
-  async findByName(name: string): Promise<WireFinetunedModel | undefined> {
-    const matches = (await this.listAll()).filter((model) => model.name === name);
-    return matches.sort((a, b) => (b.created_at ?? "").localeCompare(a.created_at ?? ""))[0];
+      if (!pageToken || seen.has(pageToken) || recent.length < page.finetuned_models.length) return models;
+    }
   }
 
   async update(id: string, changes: { name: string; settings: WireSettings }): Promise<WireFinetunedModel> {
@@ -76,10 +84,6 @@ export class FinetunedModels {
 
   async delete(id: string): Promise<void> {
     await this.http.request({ method: "DELETE", path: modelPath(id) });
-  }
-
-  listEvents(id: string, options: OrderedPageOptions = {}): Promise<WireListEventsResponse> {
-    return this.http.request({ method: "GET", path: `${modelPath(id)}/events`, query: pageQuery(options) });
   }
 
   listTrainingStepMetrics(

@@ -12,7 +12,7 @@ export interface HttpClientOptions {
   baseUrl?: string;
   /** Sent as `X-Client-Name`. */
   clientName?: string;
-  /** Per attempt, including reading the response; defaults to 300 000 (300 s). */
+  /** Per attempt, including reading the response (for uploads: the longest stall); defaults to 300 000 (300 s). */
   timeoutMs?: number;
   /** Retries after the first attempt; defaults to 2. */
   maxRetries?: number;
@@ -43,6 +43,8 @@ export interface ApiRequest {
   body?: unknown;
   /** Whether sending it twice has the effect of sending it once; defaults to true for every method but POST. */
   idempotent?: boolean;
+  /** The timeout bounds a stall (no byte sent or received for that long), not the whole exchange: for uploads. */
+  stallTimeout?: boolean;
 }
 
 const REQUEST_ID_HEADERS = ["x-request-id", "x-trace-id", "x-cohere-request-id"];
@@ -93,10 +95,15 @@ export class HttpClient {
   private async send(req: ApiRequest): Promise<{ kind: "ok"; data: unknown } | Failure> {
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const expire = () => {
       timedOut = true;
       controller.abort();
-    }, this.timeoutMs);
+    };
+    let timer = setTimeout(expire, this.timeoutMs);
+    const progressed = () => {
+      clearTimeout(timer);
+      timer = setTimeout(expire, this.timeoutMs);
+    };
     try {
       const res = await axios.request({
         method: req.method,
@@ -108,6 +115,8 @@ export class HttpClient {
           Accept: "application/json",
         },
         signal: controller.signal,
+        onUploadProgress: req.stallTimeout ? progressed : undefined,
+        onDownloadProgress: req.stallTimeout ? progressed : undefined,
         validateStatus: () => true,
         // Following a redirect would buffer whole uploads for replay; Cohere does not redirect.
         maxRedirects: 0,

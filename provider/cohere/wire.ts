@@ -51,18 +51,6 @@ export interface WireListFinetunedModelsResponse {
   total_size: number;
 }
 
-export interface WireEvent {
-  user_id?: string;
-  status?: string;
-  created_at?: string;
-}
-
-export interface WireListEventsResponse {
-  events: WireEvent[];
-  next_page_token: string;
-  total_size: number;
-}
-
 export interface WireTrainingStepMetrics {
   created_at?: string;
   step_number?: number;
@@ -107,14 +95,6 @@ export interface WireDataset {
 
 export interface WireListDatasetsResponse {
   datasets: WireDataset[];
-}
-
-export interface WireDatasetUsageResponse {
-  organization_usage: number;
-}
-
-export interface WireErrorBody {
-  message?: string;
 }
 
 export interface WireFinetunedModelResponse {

@@ -5,11 +5,14 @@ import { containsUnknown } from "../lifecycle/rules";
 import { ValidationStatus } from "../cohere/enums";
 import { DatasetInputs, DatasetOutputs, uploadOptionKeys } from "./types";
 
-const replacingKeys = ["type", "name", "dataFileHash", "evalDataFileHash", ...uploadOptionKeys] as const;
-const finalStatuses: string[] = [
-  ValidationStatus.Validated,
-  ValidationStatus.Skipped,
-  ValidationStatus.Failed,
+const replacingKeys = ["type", "dataFileHash", "evalDataFileHash", ...uploadOptionKeys] as const;
+/** Cohere keeps these fields as a set: their order means nothing. */
+const fieldListKeys: readonly string[] = ["keepFields", "optionalFields"];
+/** The statuses of a validation still running. */
+export const pendingValidationStatuses: readonly string[] = [
+  ValidationStatus.Unknown,
+  ValidationStatus.Queued,
+  ValidationStatus.Processing,
 ];
 
 export function diffDataset(id: string, olds: DatasetOutputs, news: DatasetInputs): ChangeDecision {
@@ -19,9 +22,10 @@ export function diffDataset(id: string, olds: DatasetOutputs, news: DatasetInput
     replaces.push("validationStatus");
     reasons.push(`dataset ${olds.name} (${id}) failed validation; a new upload replaces it`);
   }
-  const changed = replacingKeys.filter(
-    (key) => containsUnknown(news[key]) || !sameValue(olds[key], news[key]),
+  const changed: string[] = replacingKeys.filter(
+    (key) => containsUnknown(news[key]) || !sameValue(comparable(key, olds[key]), comparable(key, news[key])),
   );
+  if (news.name !== undefined && news.name !== olds.name) changed.unshift("name");
   if (changed.length > 0) {
     replaces.push(...changed);
     reasons.push(
@@ -39,6 +43,10 @@ export function diffDataset(id: string, olds: DatasetOutputs, news: DatasetInput
   return { changes: replaces.length > 0 || updates.length > 0 || resumesWaiting, replaces, reasons };
 }
 
+function comparable(key: string, value: unknown): unknown {
+  return fieldListKeys.includes(key) && Array.isArray(value) ? [...value].sort() : value;
+}
+
 export function needsWaiting(olds: DatasetOutputs, news: DatasetInputs): boolean {
-  return news.waitForValidation !== false && !finalStatuses.includes(olds.validationStatus);
+  return news.waitForValidation !== false && pendingValidationStatuses.includes(olds.validationStatus);
 }

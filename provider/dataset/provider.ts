@@ -3,94 +3,65 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { CohereClient } from "../cohere/client";
 import type { WireDataset } from "../cohere/wire";
 import { NotFoundError } from "../cohere/errors";
-import { ConfiguredConnection, ConfigReader, connectionFromConfig } from "../lifecycle/connection";
-import { createCohereClient } from "../lifecycle/clientFactory";
-import {
-  DatasetInputs,
-  DatasetOutputs,
-  datasetInputKeys,
-  maxDatasetNameLength,
-  uploadOptionKeys,
-} from "./types";
-import { outputsFromWire, readUploadFile, UploadFile, uploadRequest } from "./wire";
-import { validateDataset } from "./validation";
-import { diffDataset, needsWaiting } from "./diff";
-import { autoName } from "../lifecycle/autoName";
-import { createOnce } from "../lifecycle/createOnce";
-import { rememberTakeover, TakeoverMemory, wasTakenOver } from "../lifecycle/takeovers";
-import { findUploadedDataset } from "./findUploadedDataset";
-import { report } from "../lifecycle/report";
-import { pickDefined } from "../lifecycle/plainObjects";
 import { ValidationStatus } from "../cohere/enums";
+import { CohereProvider } from "../lifecycle/cohereProvider";
+import { createOnce, createOnceTimingFromEnv } from "../lifecycle/createOnce";
 import { formatDuration, parseDurationMs } from "../lifecycle/duration";
-import { pollScheduleFromEnv, waitForFinalStatus } from "../lifecycle/waitUntilReady";
+import { generatedName } from "../lifecycle/naming";
+import { omit, pickDefined } from "../lifecycle/plainObjects";
+import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
+import { pollScheduleFromEnv, waitForStatus } from "../lifecycle/waitForStatus";
+import { diffDataset, needsWaiting, pendingValidationStatuses } from "./diff";
+import { DatasetInputs, DatasetOutputs, datasetInputKeys, maxDatasetNameLength } from "./types";
+import { validateDataset } from "./validation";
+import { fileSha256, outputsFromWire, uploadRequest } from "./wire";
 
 /** Validation usually takes minutes; without customTimeouts a create waits at most this long. */
 const defaultWaitMs = 3_600_000;
 /** Room for `-` and the 8-character suffix of a generated name. */
 const maxGeneratedStemLength = maxDatasetNameLength - 9;
+/** Tolerates a service clock somewhat behind ours when matching an upload whose answer was lost. */
+const clockSkewMs = 5 * 60_000;
 
-export class DatasetProvider implements dynamic.ResourceProvider, TakeoverMemory {
-  takenOverIds?: string[];
-  private configured: ConfiguredConnection = {};
-  private cachedClient?: CohereClient;
-
-  async configure(req: { config: ConfigReader }): Promise<void> {
-    this.configured = connectionFromConfig(req.config);
-    this.cachedClient = undefined;
-  }
-
-  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+export class DatasetProvider extends CohereProvider implements dynamic.ResourceProvider {
+  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
     const failures = validateDataset(news);
-    if (failures.length > 0) return { inputs: news, failures };
-    const inputs = { ...news } as unknown as DatasetInputs;
-    if (inputs.name === undefined) {
-      inputs.name = autoName(olds, inputs, uploadedContent(inputs), "dataset", maxGeneratedStemLength);
-      inputs.nameIsGenerated = true;
-    } else {
-      delete inputs.nameIsGenerated;
-    }
-    return { inputs };
+    return failures.length > 0 ? { inputs: news, failures } : { inputs: news };
   }
 
   async diff(id: string, olds: DatasetOutputs, news: DatasetInputs): Promise<dynamic.DiffResult> {
-    const result = diffDataset(id, olds, news);
-    for (const reason of result.reasons) report(reason);
-    return { changes: result.changes, replaces: result.replaces };
+    const decision = diffDataset(id, olds, news);
+    for (const reason of decision.reasons) report(reason);
+    return { changes: decision.changes, replaces: decision.replaces };
   }
 
   async create(inputs: DatasetInputs): Promise<dynamic.CreateResult> {
     const client = this.client();
-    const data = await readDeclaredFile(inputs.dataFile, inputs.dataFileHash, "dataFile");
-    const evalData = inputs.evalDataFile
-      ? await readDeclaredFile(inputs.evalDataFile, inputs.evalDataFileHash, "evalDataFile")
-      : undefined;
-    const declared = { ...inputs, dataFileHash: data.sha256, evalDataFileHash: evalData?.sha256 };
-    const request = uploadRequest(declared, data, evalData);
-    const startedAt = Date.now();
-    const {
-      value: { id },
-      takenOver,
-    } = await createOnce({
-      what: `the upload of dataset ${inputs.name}`,
-      // A generated name hashes the content, so a dataset of that name is this upload; an explicit name
-      // only identifies one uploaded after this attempt began.
-      findExisting: async (attempt) =>
-        inputs.nameIsGenerated || attempt > 1
-          ? findUploadedDataset(client, request, inputs.nameIsGenerated ? undefined : startedAt)
-          : undefined,
-      create: async () => {
-        const created = await client.datasets.create(request);
-        report(
-          `uploaded dataset ${inputs.name} (${created.id}): ${data.content.length} bytes of ${inputs.type}`,
-        );
-        return created;
+    await checkUnchanged(inputs);
+    const name = inputs.name ?? generatedName(inputs.resourceName ?? "dataset", maxGeneratedStemLength);
+    const request = await uploadRequest(name, inputs);
+    const { value: uploaded, recovered } = await createOnce(
+      {
+        what: `the upload of dataset ${name}`,
+        create: () => client.datasets.create(request),
+        findCreated: async (sentAt) =>
+          (
+            await client.datasets.list({ datasetType: inputs.type, after: new Date(sentAt - clockSkewMs) })
+          ).find((dataset) => dataset.name === name),
       },
-    });
-    if (takenOver) rememberTakeover(this, id);
-    const dataset = await client.datasets.get(id);
-    return { id, outs: await settle(client, declared, { ...dataset, id }, inputs.timeouts?.create) };
+      createOnceTimingFromEnv(),
+    );
+    report(
+      recovered
+        ? `found dataset ${name} (${uploaded.id}): the upload had gone through`
+        : `uploaded dataset ${name} (${uploaded.id}): ${request.data.size} bytes of ${inputs.type}`,
+    );
+    const dataset = await client.datasets.get(uploaded.id);
+    return {
+      id: uploaded.id,
+      outs: await settle(client, inputs, { ...dataset, id: uploaded.id }, inputs.timeouts?.create),
+    };
   }
 
   /**
@@ -99,7 +70,7 @@ export class DatasetProvider implements dynamic.ResourceProvider, TakeoverMemory
    * Only a change of the file (or `pulumi up --replace`) uploads it again.
    */
   async read(id: string, props: DatasetOutputs): Promise<dynamic.ReadResult> {
-    const inputs = pickDefined(props as DatasetInputs, datasetInputKeys);
+    const inputs = declaredInputs(props);
     let dataset: WireDataset;
     try {
       dataset = await this.client().datasets.get(id);
@@ -115,52 +86,37 @@ export class DatasetProvider implements dynamic.ResourceProvider, TakeoverMemory
 
   /** Nothing about an uploaded dataset can change at Cohere; an update records inputs or resumes waiting. */
   async update(id: string, olds: DatasetOutputs, news: DatasetInputs): Promise<dynamic.UpdateResult> {
-    if (!needsWaiting(olds, news)) return { outs: { ...olds, ...news } };
+    if (!needsWaiting(olds, news))
+      return { outs: { ...omit(olds, datasetInputKeys), ...news, name: olds.name } };
     const client = this.client();
     const dataset = await client.datasets.get(id);
     return { outs: await settle(client, news, { ...dataset, id }, news.timeouts?.update) };
   }
 
   async delete(id: string): Promise<void> {
-    if (wasTakenOver(this, id)) {
-      report(`not deleting dataset ${id}: a resource of this update took it over and manages it now`);
-      return;
-    }
-    try {
-      await this.client().datasets.delete(id);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-    }
-  }
-
-  private client(): CohereClient {
-    this.cachedClient ??= createCohereClient(this.configured);
-    return this.cachedClient;
+    await this.deleteIgnoringMissing(() => this.client().datasets.delete(id));
   }
 }
 
-/** Everything that decides what is uploaded; a replacement changes it, so it also gets a fresh generated name. */
-function uploadedContent(inputs: DatasetInputs): unknown {
-  const options = Object.fromEntries(uploadOptionKeys.map((key) => [key, inputs[key]]));
-  return {
-    type: inputs.type,
-    dataFileHash: inputs.dataFileHash,
-    evalDataFileHash: inputs.evalDataFileHash,
-    options,
-  };
+/** The inputs a refresh records: the declared ones, without the name when the provider chose it. */
+function declaredInputs(props: DatasetOutputs): DatasetInputs {
+  const inputs = pickDefined(props as DatasetInputs, datasetInputKeys);
+  if (props.nameIsGenerated) delete inputs.name;
+  return inputs;
 }
 
-/** The hash was taken when the program ran; a different content now would make the state lie about the upload. */
-async function readDeclaredFile(
-  file: string,
-  declaredHash: string | undefined,
-  property: string,
-): Promise<UploadFile> {
-  const upload = await readUploadFile(file);
-  if (declaredHash !== undefined && upload.sha256 !== declaredHash) {
-    throw new Error(`${property} "${file}" changed while \`pulumi up\` was running; run it again`);
+/** The hashes were taken when the program ran; other content now would make the state lie about the upload. */
+async function checkUnchanged(inputs: DatasetInputs): Promise<void> {
+  const files = [
+    ["dataFile", inputs.dataFile, inputs.dataFileHash],
+    ["evalDataFile", inputs.evalDataFile, inputs.evalDataFileHash],
+  ] as const;
+  for (const [property, file, declaredHash] of files) {
+    if (file === undefined || declaredHash === undefined) continue;
+    if ((await fileSha256(file)) !== declaredHash) {
+      throw new Error(`${property} "${file}" changed while \`pulumi up\` was running; run it again`);
+    }
   }
-  return upload;
 }
 
 /** Waits for validation to end when asked to; a dataset that fails or outlives the deadline stays in state. */
@@ -176,14 +132,13 @@ async function settle(
   const waitMs = timeout ? parseDurationMs(timeout) : defaultWaitMs;
   let outcome;
   try {
-    outcome = await waitForFinalStatus(
+    outcome = await waitForStatus(
       dataset,
       {
         get: () => client.datasets.get(id),
         nameOf: (item) => item.name,
         statusOf: (item) => item.validation_status,
-        readyStatuses: [ValidationStatus.Validated, ValidationStatus.Skipped],
-        failedStatuses: [ValidationStatus.Failed],
+        pendingStatuses: pendingValidationStatuses,
       },
       { deadline: Date.now() + waitMs, schedule: pollScheduleFromEnv(), report },
     );
@@ -192,18 +147,18 @@ async function settle(
     throw new ResourceInitError(`waiting for dataset ${dataset.name} (${id}) failed: ${reason}`, id, outs);
   }
   const finalOuts = outputsFromWire(inputs, { ...outcome.item, id });
-  if (outcome.kind === "failed") {
-    throw new ResourceInitError(
-      `Cohere could not validate dataset ${dataset.name} (${id}): ${outcome.item.validation_error ?? "no reason given"}. ` +
-        "The dataset stays in the stack; fix the file and run `pulumi up` again to replace it with a new upload.",
-      id,
-      finalOuts,
-    );
-  }
   if (outcome.kind === "timedOut") {
     throw new ResourceInitError(
       `timed out after ${formatDuration(waitMs)} waiting for dataset ${dataset.name} (${id}) to finish validation ` +
         `(still ${outcome.item.validation_status}). The dataset stays in the stack; the next \`pulumi up\` resumes waiting.`,
+      id,
+      finalOuts,
+    );
+  }
+  if (outcome.item.validation_status === ValidationStatus.Failed) {
+    throw new ResourceInitError(
+      `Cohere could not validate dataset ${dataset.name} (${id}): ${outcome.item.validation_error ?? "no reason given"}. ` +
+        "The dataset stays in the stack; fix the file and run `pulumi up` again to replace it with a new upload.",
       id,
       finalOuts,
     );

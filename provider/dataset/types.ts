@@ -1,14 +1,13 @@
 /** Plain (resolved) shapes of a Dataset's inputs and outputs, as the provider sees them. */
-import type { AutoNameInputs } from "../lifecycle/autoName";
 import type { DatasetUploadOptions } from "../cohere/datasets";
 import type { DatasetType } from "../cohere/enums";
-import type { TimeoutsSpec } from "../lifecycle/resourceMetadata";
+import type { ResourceMetadata } from "../lifecycle/resourceMetadata";
 
 /** Cohere requires dataset names shorter than 50 characters. */
 export const maxDatasetNameLength = 49;
 
 /** Upload options are sent with the upload; Cohere cannot change them afterwards, so changing any replaces. */
-export interface DatasetInputs extends DatasetUploadOptions, AutoNameInputs {
+export interface DatasetInputs extends DatasetUploadOptions, ResourceMetadata {
   name?: string;
   type: DatasetType;
   /** Local path; a relative path resolves against the working directory, the Pulumi project directory. */
@@ -18,11 +17,13 @@ export interface DatasetInputs extends DatasetUploadOptions, AutoNameInputs {
   dataFileHash?: string;
   evalDataFileHash?: string;
   waitForValidation?: boolean;
-  timeouts?: TimeoutsSpec;
 }
 
 export interface DatasetOutputs extends DatasetInputs {
+  /** The dataset's name at Cohere. */
   name: string;
+  /** True when no name was declared and the provider chose it. */
+  nameIsGenerated?: boolean;
   validationStatus: string;
   validationError?: string;
   validationWarnings?: string[];
@@ -57,5 +58,4 @@ export const datasetInputKeys = [
   "timeouts",
   "resourceName",
   "autoNameScope",
-  "nameIsGenerated",
 ] as const;

@@ -1,6 +1,6 @@
 /** Validates a Dataset spec before any API call, including that its files can be read by the provider. */
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { DatasetType } from "../cohere/enums";
 import { datasetInputKeys, maxDatasetNameLength } from "./types";
 import { CheckFailure, FailureCollector, unknownValue } from "../lifecycle/rules";
@@ -11,27 +11,36 @@ const sha256Pattern = /^[0-9a-f]{64}$/;
 /** Cohere's size limit for one dataset. */
 const maxDatasetBytes = 1.5 * 1024 ** 3;
 
-export function validateDataset(inputs: Record<string, unknown>): CheckFailure[] {
-  const check = new FailureCollector();
+/**
+ * `check` may rename paths for display (a declarative stack reports config paths); a declarative stack checks its
+ * entries before the program has hashed their files, hence `requireHashes`.
+ */
+export function validateDataset(
+  inputs: Record<string, unknown>,
+  check: FailureCollector = new FailureCollector(),
+  requireHashes = true,
+): CheckFailure[] {
   check.onlyKnownKeys("", inputs, inputFields);
   check.string("name", inputs.name, false, { maxLength: maxDatasetNameLength });
   check.oneOf("type", inputs.type, true, Object.values(DatasetType));
-  validateFile(check, inputs, "dataFile", "dataFileHash", true);
-  validateFile(check, inputs, "evalDataFile", "evalDataFileHash", false);
+  validateFile(check, inputs, "dataFile", "dataFileHash", true, requireHashes);
+  validateFile(check, inputs, "evalDataFile", "evalDataFileHash", false, requireHashes);
   check.boolean("keepOriginalFile", inputs.keepOriginalFile, false);
   check.boolean("skipMalformedInput", inputs.skipMalformedInput, false);
-  stringList(check, "keepFields", inputs.keepFields);
-  stringList(check, "optionalFields", inputs.optionalFields);
+  check.stringList("keepFields", inputs.keepFields);
+  check.stringList("optionalFields", inputs.optionalFields);
   separator(check, "textSeparator", inputs.textSeparator);
   separator(check, "csvDelimiter", inputs.csvDelimiter);
   if (typeof inputs.csvDelimiter === "string" && [...inputs.csvDelimiter].length > 1) {
-    check.fail("csvDelimiter", `csvDelimiter must be a single character, got "${inputs.csvDelimiter}"`);
+    check.fail(
+      "csvDelimiter",
+      `${check.shown("csvDelimiter")} must be a single character, got "${inputs.csvDelimiter}"`,
+    );
   }
   check.boolean("waitForValidation", inputs.waitForValidation, false);
-  check.timeouts(inputs.timeouts);
+  check.timeouts("timeouts", inputs.timeouts);
   check.string("resourceName", inputs.resourceName, false);
   check.string("autoNameScope", inputs.autoNameScope, false);
-  check.boolean("nameIsGenerated", inputs.nameIsGenerated, false);
   return check.failures;
 }
 
@@ -41,15 +50,16 @@ function validateFile(
   file: string,
   hash: string,
   required: boolean,
+  requireHash: boolean,
 ): void {
   check.string(file, inputs[file], required);
   const readable = readableFile(check, file, inputs[file]);
   check.string(hash, inputs[hash], false, { pattern: sha256Pattern, hint: "must be a SHA-256 hex digest" });
-  if (readable && inputs[hash] === undefined) {
+  if (readable && requireHash && inputs[hash] === undefined) {
     // Without the hash a content change would go unnoticed; the program leaves it out when it cannot read the file.
     check.fail(
       hash,
-      `${hash} is missing: the program could not read ${file} "${inputs[file]}" ` +
+      `${hash} is missing: the program could not read ${check.shown(file)} "${inputs[file]}" ` +
         "(a relative path resolves against the directory the program runs in, the project directory)",
     );
   }
@@ -60,7 +70,8 @@ function readableFile(check: FailureCollector, property: string, value: unknown)
   if (typeof value !== "string" || value.trim() === "" || value === unknownValue) return false;
   const resolved = path.resolve(value);
   const problem = fileProblem(resolved);
-  if (problem) check.fail(property, `${property} "${value}" ${problem} (resolved to ${resolved})`);
+  if (problem)
+    check.fail(property, `${check.shown(property)} "${value}" ${problem} (resolved to ${resolved})`);
   return problem === undefined;
 }
 
@@ -76,15 +87,9 @@ function fileProblem(resolved: string): string | undefined {
   }
 }
 
-function stringList(check: FailureCollector, property: string, value: unknown): void {
-  if (value === undefined || value === null || value === unknownValue) return;
-  if (!Array.isArray(value)) return check.fail(property, `${property} must be a list of strings`);
-  value.forEach((item, index) => check.string(`${property}[${index}]`, item, true));
-}
-
 /** Separators may be whitespace (a newline, a tab), so only emptiness is an error. */
 function separator(check: FailureCollector, property: string, value: unknown): void {
   if (value === undefined || value === null || value === unknownValue) return;
   if (typeof value !== "string" || value === "")
-    check.fail(property, `${property} must be a non-empty string`);
+    check.fail(property, `${check.shown(property)} must be a non-empty string`);
 }

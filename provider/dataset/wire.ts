@@ -1,45 +1,34 @@
 /** Dataset spec <-> Cohere's wire format: the multipart upload read from local files, and outputs from the wire. */
-import { createHash } from "crypto";
-import { createReadStream, promises as fs } from "fs";
-import * as path from "path";
+import { createHash } from "node:crypto";
+import { createReadStream, openAsBlob } from "node:fs";
+import * as path from "node:path";
 import type { CreateDatasetRequest } from "../cohere/datasets";
 import type { WireDataset } from "../cohere/wire";
 import type { DatasetInputs, DatasetOutputs } from "./types";
 import type { DatasetType } from "../cohere/enums";
 import { withoutUndefined } from "../lifecycle/plainObjects";
 
-export interface UploadFile {
-  content: Buffer;
-  /** Cohere reads the format from the extension, so the upload keeps the local file's name. */
-  fileName: string;
-  sha256: string;
-}
-
-/** Streams the file, so hashing at program time never holds a large dataset in memory. */
+/** Streams the file: hashing a 1.5 GB dataset never holds it in memory. */
 export async function fileSha256(file: string): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(path.resolve(file))) hash.update(chunk);
   return hash.digest("hex");
 }
 
-export async function readUploadFile(file: string): Promise<UploadFile> {
-  const content = await fs.readFile(path.resolve(file));
-  const sha256 = createHash("sha256").update(content).digest("hex");
-  return { content, fileName: path.basename(file), sha256 };
+/** A Blob backed by the file: the upload streams it from disk instead of reading it into memory. */
+export function fileBlob(file: string): Promise<Blob> {
+  return openAsBlob(path.resolve(file));
 }
 
-export function uploadRequest(
-  inputs: DatasetInputs,
-  data: UploadFile,
-  evalData?: UploadFile,
-): CreateDatasetRequest {
+export async function uploadRequest(name: string, inputs: DatasetInputs): Promise<CreateDatasetRequest> {
   return {
-    name: inputs.name!,
+    name,
     type: inputs.type,
-    data: data.content,
-    dataFileName: data.fileName,
-    evalData: evalData?.content,
-    evalDataFileName: evalData?.fileName,
+    data: await fileBlob(inputs.dataFile),
+    // Cohere reads the format from the extension, so the upload keeps the local file's name.
+    dataFileName: path.basename(inputs.dataFile),
+    evalData: inputs.evalDataFile ? await fileBlob(inputs.evalDataFile) : undefined,
+    evalDataFileName: inputs.evalDataFile ? path.basename(inputs.evalDataFile) : undefined,
     keepOriginalFile: inputs.keepOriginalFile,
     skipMalformedInput: inputs.skipMalformedInput,
     keepFields: inputs.keepFields,
@@ -55,6 +44,7 @@ export function outputsFromWire(inputs: DatasetInputs, dataset: WireDataset): Da
   const outputs: DatasetOutputs = {
     ...inputs,
     name: dataset.name,
+    nameIsGenerated: inputs.name === undefined ? true : undefined,
     type: dataset.dataset_type as DatasetType,
     validationStatus: dataset.validation_status,
     validationError: dataset.validation_error,

@@ -1,52 +1,104 @@
 /** Decides what a change to a FinetunedModel spec costs: nothing, an in-place update, or a new training. */
-import type { FinetunedModelInputs, FinetunedModelOutputs, SettingsSpec } from "./types";
 import type { ChangeDecision } from "../lifecycle/changeDecision";
-import { Status } from "../cohere/enums";
-import { containsUnknown } from "../lifecycle/rules";
 import { sameValue } from "../lifecycle/canonicalJson";
-import { wandbWithoutKey } from "./wire";
+import { containsUnknown } from "../lifecycle/rules";
+import { Status } from "../cohere/enums";
+import { describeDrift, driftBetween } from "./drift";
+import { isPendingName } from "./naming";
+import { declaredHyperparameters, wandbWithoutKey } from "./wire";
+import type { FinetunedModelInputs, FinetunedModelOutputs, SettingsSpec } from "./types";
 
-const inProgressStatuses: string[] = [Status.Queued, Status.Finetuning, Status.DeployingApi];
+export interface FinetunedModelDecision extends ChangeDecision {
+  /** True when the change replaces the model with a new training (not with an adopted model). */
+  startsTraining: boolean;
+}
 
-/** Everything in settings except wandb decides what is trained. */
+/** The statuses of a training still on its way to READY. */
+export const trainingStatuses: readonly string[] = [Status.Queued, Status.Finetuning, Status.DeployingApi];
+
+/** What decides the training: the settings without wandb, with `{}`, `null` and omitted hyperparameters alike. */
 export function trainingSettings(settings: SettingsSpec | undefined): unknown {
   if (!settings) return undefined;
-  const { wandb: _wandb, ...training } = settings;
-  return training;
+  const { wandb: _wandb, hyperparameters: _hyperparameters, ...training } = settings;
+  return { ...training, hyperparameters: declaredHyperparameters(settings) };
 }
 
 export function diffFinetunedModel(
   id: string,
   olds: FinetunedModelOutputs,
   news: FinetunedModelInputs,
-): ChangeDecision {
+): FinetunedModelDecision {
   const replaces: string[] = [];
   const reasons: string[] = [];
   if (olds.status === Status.Failed) {
     replaces.push("status");
     reasons.push(`model ${olds.name} (${id}) ended ${Status.Failed}; a new training replaces it`);
   }
-  const newTraining = trainingSettings(news.settings);
-  if (containsUnknown(newTraining) || !sameValue(trainingSettings(olds.settings), newTraining)) {
+  const changedFields = changedTrainingFields(olds.settings, news.settings);
+  if (changedFields.length > 0) {
     replaces.push("settings");
-    reasons.push(
-      "training settings changed (base model, dataset, hyperparameters or multiLabel): a new training replaces the model",
-    );
+    reasons.push(`${changedFields.join(", ")} changed: a new training replaces model ${olds.name}`);
+  } else if (olds.trainedSettings && !containsUnknown(news.settings)) {
+    const drifts = driftBetween(news.settings, olds.trainedSettings);
+    if (drifts.length > 0) {
+      replaces.push("settings");
+      reasons.push(
+        `model ${olds.name} was trained otherwise than declared (${describeDrift(drifts)}): a new training replaces it`,
+      );
+    }
   }
-  if (news.adoptModelId !== undefined && news.adoptModelId !== id) {
+  const adopts = news.adoptModelId !== undefined && news.adoptModelId !== id;
+  if (adopts) {
     replaces.push("adoptModelId");
     reasons.push(`adoptModelId now names another model (${news.adoptModelId})`);
   }
 
   const updates: string[] = [];
-  if (news.name !== olds.name) updates.push("name");
+  if (wantsRename(olds, news)) updates.push("name");
   if (!sameValue(wandbWithoutKey(olds.settings), wandbWithoutKey(news.settings)))
     updates.push("settings.wandb");
-  if (news.waitForReady !== olds.waitForReady) updates.push("waitForReady");
-  if (!sameValue(olds.timeouts, news.timeouts)) updates.push("timeouts");
-  const resumesWaiting = news.waitForReady !== false && inProgressStatuses.includes(olds.status);
+  for (const key of ["waitForReady", "allowRetrain", "qualityGate", "timeouts"] as const) {
+    if (!sameValue(olds[key], news[key])) updates.push(key);
+  }
+  const resumesWaiting = news.waitForReady !== false && trainingStatuses.includes(olds.status);
   if (resumesWaiting)
     reasons.push(`model ${olds.name} is still ${olds.status}; the update waits until it is READY`);
 
-  return { changes: replaces.length > 0 || updates.length > 0 || resumesWaiting, replaces, reasons };
+  return {
+    changes: replaces.length > 0 || updates.length > 0 || resumesWaiting,
+    replaces,
+    reasons,
+    startsTraining: replaces.length > 0 && !adopts,
+  };
+}
+
+/** A declared name that differs, or a generated one whose create never gave the model its final name. */
+export function wantsRename(olds: FinetunedModelOutputs, news: FinetunedModelInputs): boolean {
+  if (news.name !== undefined) return news.name !== olds.name;
+  return news.adoptModelId === undefined && isPendingName(olds.name);
+}
+
+/** The training fields whose declared value changed, as property paths; all of them while one is unknown. */
+function changedTrainingFields(olds: SettingsSpec, news: SettingsSpec): string[] {
+  const before = trainingSettings(olds) as Record<string, unknown>;
+  const after = trainingSettings(news) as Record<string, unknown>;
+  const fields = [
+    ["settings.baseModel", before.baseModel, after.baseModel],
+    ["settings.datasetId", before.datasetId, after.datasetId],
+    ["settings.hyperparameters", before.hyperparameters, after.hyperparameters],
+    ["settings.multiLabel", before.multiLabel, after.multiLabel],
+  ] as const;
+  return fields
+    .filter(([, was, is]) => containsUnknown(is) || !sameValue(was, is))
+    .map(([path, was, is]) => (containsUnknown(is) ? path : detailed(path, was, is)));
+}
+
+function detailed(path: string, was: unknown, is: unknown): string {
+  if (was && is && typeof was === "object" && typeof is === "object") {
+    const keys = [...new Set([...Object.keys(was), ...Object.keys(is)])].filter(
+      (key) => !sameValue((was as Record<string, unknown>)[key], (is as Record<string, unknown>)[key]),
+    );
+    return keys.map((key) => `${path}.${key}`).join(", ");
+  }
+  return path;
 }

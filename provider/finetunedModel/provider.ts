@@ -3,52 +3,54 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { CohereClient } from "../cohere/client";
 import type { WireFinetunedModel } from "../cohere/wire";
 import { NotFoundError } from "../cohere/errors";
-import { Created, createOnce } from "../lifecycle/createOnce";
-import { rememberTakeover, TakeoverMemory, wasTakenOver } from "../lifecycle/takeovers";
-import { ConfiguredConnection, ConfigReader, connectionFromConfig } from "../lifecycle/connection";
-import { createCohereClient } from "../lifecycle/clientFactory";
-import { FinetunedModelInputs, FinetunedModelOutputs, finetunedModelInputKeys } from "./types";
-import { createRequestBody, declaredForOutputs, outputsFromWire, settingsToWire } from "./wire";
-import { diffFinetunedModel, trainingSettings } from "./diff";
-import { validateFinetunedModel } from "./validation";
-import { autoName } from "../lifecycle/autoName";
-import { report } from "../lifecycle/report";
-import { pickDefined } from "../lifecycle/plainObjects";
 import { Status } from "../cohere/enums";
-import { parseDurationMs, formatDuration } from "../lifecycle/duration";
-import { pollScheduleFromEnv, waitUntilReady } from "../lifecycle/waitUntilReady";
-import { findReusableModel } from "./findReusableModel";
+import { CohereProvider } from "../lifecycle/cohereProvider";
+import { createOnce, createOnceTimingFromEnv } from "../lifecycle/createOnce";
+import { generatedName } from "../lifecycle/naming";
+import { omit, pickDefined, withoutUndefined } from "../lifecycle/plainObjects";
+import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
+import { containsUnknown } from "../lifecycle/rules";
+import { diffFinetunedModel, trainingStatuses, wantsRename } from "./diff";
+import { describeDrift, driftBetween } from "./drift";
+import { lastTrainingStep } from "./metrics";
+import { pendingName } from "./naming";
+import { checkQualityGate, settleTraining } from "./training";
+import { describeTrainingCost } from "./trainingCost";
+import { validateFinetunedModel } from "./validation";
+import { declaredForOutputs, outputsFromWire, settingsFromWire, settingsToWire } from "./wire";
+import { FinetunedModelInputs, FinetunedModelOutputs, finetunedModelInputKeys, SettingsSpec } from "./types";
 
-/** Trainings take between an hour and a day; without customTimeouts a create waits at most this long. */
-const defaultWaitMs = 24 * 3_600_000;
+/**
+ * How far back an interrupted create can lie: a model trains on a dataset, and Cohere deletes datasets after
+ * 30 days, so a create older than that could not be repeated with the same settings anyway.
+ */
+const interruptedCreateWindowMs = 30 * 24 * 3_600_000;
+/** Tolerates a service clock somewhat behind ours when matching a create whose answer was lost. */
+const clockSkewMs = 5 * 60_000;
 
-export class FinetunedModelProvider implements dynamic.ResourceProvider, TakeoverMemory {
-  takenOverIds?: string[];
-  private configured: ConfiguredConnection = {};
-  private cachedClient?: CohereClient;
+export class FinetunedModelProvider extends CohereProvider implements dynamic.ResourceProvider {
   /**
-   * The account's models as listed once per provider process (one Pulumi operation): every create checks it
-   * for a model an interrupted run left behind, so a stack of N models lists the account once, not N times.
+   * The account's recent models as listed once per plugin process (one Pulumi operation): every create of a
+   * model with a generated name looks there for an interrupted create of its own.
    */
-  private modelsAtStart?: Promise<WireFinetunedModel[]>;
-
-  async configure(req: { config: ConfigReader }): Promise<void> {
-    this.configured = connectionFromConfig(req.config);
-    this.cachedClient = undefined;
-  }
+  private recentModels?: Promise<WireFinetunedModel[]>;
+  /** Resources whose training cost this process already announced. */
+  private readonly costsAnnounced = new Set<string>();
 
   async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
     const failures = validateFinetunedModel(news);
     if (failures.length > 0) return { inputs: news, failures };
-    const inputs = { ...news } as unknown as FinetunedModelInputs;
-    if (inputs.name === undefined) {
-      inputs.name = autoName(olds, inputs, trainingSettings(inputs.settings), "model");
-      inputs.nameIsGenerated = true;
-    } else {
-      delete inputs.nameIsGenerated;
+    const inputs = news as unknown as FinetunedModelInputs;
+    if (Object.keys(olds).length === 0) {
+      if (inputs.adoptModelId !== undefined) {
+        const adoptionFailures = await this.adoptionFailures(inputs);
+        if (adoptionFailures.length > 0) return { inputs: news, failures: adoptionFailures };
+      } else {
+        await this.announceTraining(inputs, "a new model");
+      }
     }
-    return { inputs };
+    return { inputs: news };
   }
 
   async diff(
@@ -56,18 +58,39 @@ export class FinetunedModelProvider implements dynamic.ResourceProvider, Takeove
     olds: FinetunedModelOutputs,
     news: FinetunedModelInputs,
   ): Promise<dynamic.DiffResult> {
-    const result = diffFinetunedModel(id, olds, news);
-    for (const reason of result.reasons) report(reason);
-    return { changes: result.changes, replaces: result.replaces };
+    const decision = diffFinetunedModel(id, olds, news);
+    if (decision.startsTraining && !this.retrainAllowed(news)) {
+      throw new Error(
+        `retraining is not allowed: ${decision.reasons.join("; ")}. Set allowRetrain: true on this resource ` +
+          "(or cohere:allowRetrain: true for the stack) in the change that means to start a new training.",
+      );
+    }
+    for (const reason of decision.reasons) report(reason);
+    if (decision.startsTraining) await this.announceTraining(news, `replaces ${olds.name} (${id})`);
+    return { changes: decision.changes, replaces: decision.replaces };
   }
 
   async create(inputs: FinetunedModelInputs): Promise<dynamic.CreateResult> {
     const client = this.client();
-    const { value: model, takenOver } = inputs.adoptModelId
-      ? { value: await adoptModel(client, inputs, inputs.adoptModelId), takenOver: true }
-      : await createModelOnce(client, inputs, () => (this.modelsAtStart ??= this.listModelsOnce(client)));
-    if (takenOver) rememberTakeover(this, model.id!);
-    return { id: model.id!, outs: await settle(client, inputs, model, inputs.timeouts?.create) };
+    if (inputs.adoptModelId !== undefined) {
+      const model = await this.adopt(client, inputs, inputs.adoptModelId);
+      return { id: model.id!, outs: await settleTraining(client, inputs, model, inputs.timeouts?.create) };
+    }
+    const model = await this.startTraining(client, inputs);
+    const id = model.id!;
+    let outs: FinetunedModelOutputs;
+    let failure: ResourceInitError | undefined;
+    try {
+      outs = await settleTraining(client, inputs, model, inputs.timeouts?.create);
+    } catch (error) {
+      if (!(error instanceof ResourceInitError)) throw error;
+      failure = error;
+      outs = error.properties as FinetunedModelOutputs;
+    }
+    // The engine records the model whenever this returns or throws a ResourceInitError: give it its final name.
+    if (inputs.name === undefined) outs = await this.nameGenerated(client, id, inputs, outs);
+    if (failure) throw new ResourceInitError(failure.message, id, outs);
+    return { id, outs };
   }
 
   async read(id: string, props: FinetunedModelOutputs): Promise<dynamic.ReadResult> {
@@ -79,8 +102,16 @@ export class FinetunedModelProvider implements dynamic.ResourceProvider, Takeove
       throw error;
     }
     if (model.status === Status.Deleted) return {};
-    const inputs = pickDefined(props as FinetunedModelInputs, finetunedModelInputKeys);
-    return { id, props: outputsFromWire(inputs, model), inputs };
+    const inputs = declaredInputs(props);
+    const known = withoutUndefined({
+      trainingMetrics: props.trainingMetrics,
+      trainingSteps: props.trainingSteps,
+    });
+    const outs = await this.withResults(id, { ...outputsFromWire(inputs, model), ...known });
+    const drifts = outs.trainedSettings ? driftBetween(inputs.settings, outs.trainedSettings) : [];
+    if (drifts.length > 0)
+      report(`model ${outs.name} (${id}) was trained otherwise than declared: ${describeDrift(drifts)}`);
+    return { id, props: outs, inputs };
   }
 
   async update(
@@ -89,133 +120,190 @@ export class FinetunedModelProvider implements dynamic.ResourceProvider, Takeove
     news: FinetunedModelInputs,
   ): Promise<dynamic.UpdateResult> {
     const client = this.client();
-    const model =
-      news.name !== olds.name
-        ? await client.finetunedModels.update(id, {
-            name: news.name!,
-            settings: settingsToWire(news.settings),
-          })
-        : needsWaiting(olds, news)
-          ? await client.finetunedModels.get(id)
-          : undefined;
-    if (!model) return { outs: { ...olds, ...declaredForOutputs(news) } };
-    return { outs: await settle(client, news, { ...model, id }, news.timeouts?.update) };
+    const known = { trainingMetrics: olds.trainingMetrics, trainingSteps: olds.trainingSteps };
+    let model: WireFinetunedModel | undefined;
+    if (wantsRename(olds, news)) {
+      model = await client.finetunedModels.update(id, {
+        name: news.name ?? generatedName(news.resourceName ?? "model"),
+        settings: renameSettings(olds),
+      });
+    } else if (news.waitForReady !== false && trainingStatuses.includes(olds.status)) {
+      model = await client.finetunedModels.get(id);
+    }
+    if (!model) {
+      const outs: FinetunedModelOutputs = withoutUndefined({
+        ...omit(olds, finetunedModelInputKeys),
+        ...declaredForOutputs(news),
+        name: olds.name,
+        status: olds.status,
+        inferenceModelName: olds.inferenceModelName,
+        nameIsGenerated: news.name === undefined ? true : undefined,
+      });
+      if (outs.status === Status.Ready) checkQualityGate(news, id, outs);
+      return { outs };
+    }
+    return { outs: await settleTraining(client, news, { ...model, id }, news.timeouts?.update, known) };
   }
 
   async delete(id: string): Promise<void> {
-    if (wasTakenOver(this, id)) {
-      report(`not deleting model ${id}: a resource of this update took it over and manages it now`);
-      return;
+    await this.deleteIgnoringMissing(() => this.client().finetunedModels.delete(id));
+  }
+
+  /** Resumes this resource's own interrupted create, else sends the create, never training twice. */
+  private async startTraining(
+    client: CohereClient,
+    inputs: FinetunedModelInputs,
+  ): Promise<WireFinetunedModel> {
+    const generated = inputs.name === undefined;
+    const name = inputs.name ?? pendingName(inputs.autoNameScope ?? "", inputs.resourceName ?? "model");
+    if (generated) {
+      const interrupted = await this.interruptedCreate(client, name, inputs.settings);
+      if (interrupted) return interrupted;
     }
+    const body = { name, settings: settingsToWire(inputs.settings, inputs.settings.wandb?.apiKey) };
+    const { value: model, recovered } = await createOnce(
+      {
+        what: `the create of model ${name}`,
+        create: () => client.finetunedModels.create(body),
+        findCreated: async (sentAt) =>
+          (await client.finetunedModels.listCreatedSince(new Date(sentAt - clockSkewMs))).find(
+            (candidate) => candidate.name === name && trainedAsDeclared(candidate, inputs.settings),
+          ),
+      },
+      createOnceTimingFromEnv(),
+    );
+    report(
+      recovered
+        ? `found model ${model.name} (${model.id}): the create had gone through`
+        : `created model ${model.name} (${model.id}), status ${model.status}`,
+    );
+    return model;
+  }
+
+  /**
+   * A model under this resource's pending name is one of its own creates that a killed `pulumi up` never got to
+   * record. One trained as declared is resumed; any other is left alone and named, for a person to decide.
+   */
+  private async interruptedCreate(
+    client: CohereClient,
+    name: string,
+    settings: SettingsSpec,
+  ): Promise<WireFinetunedModel | undefined> {
+    this.recentModels ??= client.finetunedModels
+      .listCreatedSince(new Date(Date.now() - interruptedCreateWindowMs))
+      .catch((error) => {
+        this.recentModels = undefined;
+        throw error;
+      });
+    const candidates = (await this.recentModels).filter((model) => model.name === name);
+    const resumable = candidates.find(
+      (model) =>
+        model.status !== Status.Failed &&
+        model.status !== Status.Deleted &&
+        trainedAsDeclared(model, settings),
+    );
+    for (const other of candidates.filter((model) => model !== resumable)) {
+      report(
+        `model ${other.name} (${other.id}, ${other.status}) is an interrupted create of this resource with other ` +
+          "settings or a failed training; it is not taken over: delete it, or manage it with adoptModelId",
+      );
+    }
+    if (resumable)
+      report(`resuming an interrupted create of this resource: model ${resumable.name} (${resumable.id})`);
+    return resumable;
+  }
+
+  /** Gives a model that carried its pending name during the create its generated name. */
+  private async nameGenerated(
+    client: CohereClient,
+    id: string,
+    inputs: FinetunedModelInputs,
+    outs: FinetunedModelOutputs,
+  ): Promise<FinetunedModelOutputs> {
     try {
-      await this.client().finetunedModels.delete(id);
+      const renamed = await client.finetunedModels.update(id, {
+        name: generatedName(inputs.resourceName ?? "model"),
+        settings: renameSettings(outs),
+      });
+      return { ...outs, name: renamed.name, updatedAt: renamed.updated_at };
     } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
+      // Recorded under the pending name, the model is renamed by the next `pulumi up`.
+      throw new ResourceInitError(
+        `could not give model ${outs.name} (${id}) its generated name: ${(error as Error).message}`,
+        id,
+        outs,
+      );
     }
   }
 
-  private listModelsOnce(client: CohereClient): Promise<WireFinetunedModel[]> {
-    return client.finetunedModels.listAll().catch((error) => {
-      this.modelsAtStart = undefined;
-      throw error;
-    });
-  }
-
-  private client(): CohereClient {
-    this.cachedClient ??= createCohereClient(this.configured);
-    return this.cachedClient;
-  }
-}
-
-function needsWaiting(olds: FinetunedModelOutputs, news: FinetunedModelInputs): boolean {
-  return news.waitForReady !== false && olds.status !== Status.Ready;
-}
-
-async function adoptModel(
-  client: CohereClient,
-  inputs: FinetunedModelInputs,
-  id: string,
-): Promise<WireFinetunedModel> {
-  const model = await client.finetunedModels.get(id);
-  report(`adopting existing model ${model.name} (${id}) instead of training a new one`);
-  if (inputs.name !== undefined && inputs.name !== model.name && !inputs.nameIsGenerated) {
+  private async adopt(
+    client: CohereClient,
+    inputs: FinetunedModelInputs,
+    id: string,
+  ): Promise<WireFinetunedModel> {
+    const model = await client.finetunedModels.get(id);
+    const drifts = driftBetween(inputs.settings, settingsFromWire(model.settings));
+    if (drifts.length > 0) throw new Error(adoptionMismatch(id, model, describeDrift(drifts)));
+    report(`adopting model ${model.name} (${id}) instead of training a new one`);
+    if (inputs.name === undefined || inputs.name === model.name) return model;
     return client.finetunedModels.update(id, {
       name: inputs.name,
-      settings: settingsToWire(inputs.settings),
+      settings: settingsToWire(settingsFromWire(model.settings)),
     });
   }
-  return model;
+
+  /** At preview: an adoption whose declared settings are not the model's own fails before anything changes. */
+  private async adoptionFailures(inputs: FinetunedModelInputs): Promise<dynamic.CheckFailure[]> {
+    if (containsUnknown(inputs.settings)) return [];
+    const id = inputs.adoptModelId!;
+    const model = await this.client().finetunedModels.get(id);
+    const drifts = driftBetween(inputs.settings, settingsFromWire(model.settings));
+    return drifts.length > 0
+      ? [{ property: drifts[0].property, reason: adoptionMismatch(id, model, describeDrift(drifts)) }]
+      : [];
+  }
+
+  /** Prints, once per resource, the training a create or a replacement will start and what it will process. */
+  private async announceTraining(inputs: FinetunedModelInputs, why: string): Promise<void> {
+    const resource = `${inputs.autoNameScope}/${inputs.resourceName}`;
+    if (this.costsAnnounced.has(resource)) return;
+    this.costsAnnounced.add(resource);
+    const cost = await describeTrainingCost(this.client(), inputs.settings);
+    report(`${inputs.resourceName ?? "model"}: starts a training of ${cost} (${why})`);
+  }
+
+  private retrainAllowed(inputs: FinetunedModelInputs): boolean {
+    return inputs.allowRetrain ?? this.configured.allowRetrain ?? true;
+  }
+
+  /** A READY model whose results were never read (created without waiting) gets them, once. */
+  private async withResults(id: string, outs: FinetunedModelOutputs): Promise<FinetunedModelOutputs> {
+    if (outs.status !== Status.Ready || outs.trainingMetrics) return outs;
+    return { ...outs, ...(await lastTrainingStep(this.client(), id)) };
+  }
 }
 
-/**
- * Creates the model, never training it twice: a model with the same name and training settings (left by an
- * interrupted run, or by a request whose answer was lost) is taken over instead of sending another create.
- */
-async function createModelOnce(
-  client: CohereClient,
-  inputs: FinetunedModelInputs,
-  modelsAtStart: () => Promise<WireFinetunedModel[]>,
-): Promise<Created<WireFinetunedModel>> {
-  const body = createRequestBody(inputs.name!, inputs.settings);
-  return createOnce({
-    what: `the create of model ${body.name}`,
-    // After a create whose answer was lost, only a fresh listing can show whether it went through.
-    findExisting: async (attempt) => {
-      const models = attempt === 1 ? await modelsAtStart() : await client.finetunedModels.listAll();
-      const existing = findReusableModel(models, body);
-      if (existing)
-        report(
-          `found model ${existing.name} (${existing.id}) with the same name and settings; taking it over`,
-        );
-      return existing;
-    },
-    create: async () => {
-      const created = await client.finetunedModels.create(body);
-      report(`created model ${created.name} (${created.id}), status ${created.status}`);
-      return created;
-    },
-  });
+/** The inputs a refresh records: the declared ones, without the name when the provider chose it. */
+function declaredInputs(props: FinetunedModelOutputs): FinetunedModelInputs {
+  const inputs = pickDefined(props as FinetunedModelInputs, finetunedModelInputKeys);
+  if (props.nameIsGenerated) delete inputs.name;
+  return inputs;
 }
 
-/** Waits for READY when asked to; a model that ends FAILED or outlives the deadline stays in state. */
-async function settle(
-  client: CohereClient,
-  inputs: FinetunedModelInputs,
-  model: WireFinetunedModel,
-  timeout: string | undefined,
-): Promise<FinetunedModelOutputs> {
-  const id = model.id!;
-  const outs = outputsFromWire(inputs, model);
-  if (inputs.waitForReady === false) return outs;
-  const waitMs = timeout ? parseDurationMs(timeout) : defaultWaitMs;
-  let outcome;
-  try {
-    outcome = await waitUntilReady(model, {
-      getModel: () => client.finetunedModels.get(id),
-      deadline: Date.now() + waitMs,
-      schedule: pollScheduleFromEnv(),
-      report,
-    });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ResourceInitError(`waiting for model ${model.name} (${id}) failed: ${reason}`, id, outs);
-  }
-  const finalOuts = outputsFromWire(inputs, { ...outcome.model, id });
-  if (outcome.kind === "failed") {
-    throw new ResourceInitError(
-      `Cohere reports that training of model ${model.name} (${id}) ended ${Status.Failed}. ` +
-        "The model stays in the stack; the next `pulumi up` replaces it with a new training (check the dataset first).",
-      id,
-      finalOuts,
-    );
-  }
-  if (outcome.kind === "timedOut") {
-    throw new ResourceInitError(
-      `timed out after ${formatDuration(waitMs)} waiting for model ${model.name} (${id}) to become ${Status.Ready} ` +
-        `(still ${outcome.model.status}). The model stays in the stack and keeps training; the next \`pulumi up\` resumes waiting.`,
-      id,
-      finalOuts,
-    );
-  }
-  return finalOuts;
+/** A rename must not touch the training, so it sends the settings Cohere reports, without the wandb key. */
+function renameSettings(outs: FinetunedModelOutputs) {
+  return settingsToWire(outs.trainedSettings ?? outs.settings);
+}
+
+function trainedAsDeclared(model: WireFinetunedModel, settings: SettingsSpec): boolean {
+  return (
+    model.settings !== undefined && driftBetween(settings, settingsFromWire(model.settings)).length === 0
+  );
+}
+
+function adoptionMismatch(id: string, model: WireFinetunedModel, drift: string): string {
+  return (
+    `adoptModelId ${id}: model ${model.name} was trained otherwise than the spec declares (${drift}). ` +
+    "Declare the settings it was trained with; nothing was changed."
+  );
 }

@@ -1,6 +1,7 @@
 /** The FinetunedModel resource: a Cohere fine-tuned model declared in a Pulumi program. */
 import * as pulumi from "@pulumi/pulumi";
-import type { BaseType, LoraTargetModules, Strategy } from "../cohere/enums";
+import type { BaseType, Strategy } from "../cohere/enums";
+import type { HyperparametersSpec, TrainedSettings } from "./types";
 import { DynamicResource } from "../lifecycle/dynamicResource";
 import { resourceMetadata } from "../lifecycle/resourceMetadata";
 
@@ -13,25 +14,11 @@ export interface BaseModelArgs {
   strategy?: pulumi.Input<Strategy>;
 }
 
-/** Training hyperparameters; every one is optional, and changing any of them trains a new model. */
-export interface HyperparametersArgs {
-  /** Evaluations without improvement before training stops early: 0–10 (Cohere's default 10). */
-  earlyStoppingPatience?: pulumi.Input<number>;
-  /** Minimum loss improvement that counts as improvement: 0.001–0.1 (default 0.001). */
-  earlyStoppingThreshold?: pulumi.Input<number>;
-  /** Examples per training step: 2–16 (default 16). */
-  trainBatchSize?: pulumi.Input<number>;
-  /** Passes over the training data: 1–10 (default 1). */
-  trainEpochs?: pulumi.Input<number>;
-  /** Optimizer learning rate: 0.00005–0.1 (default 0.01). */
-  learningRate?: pulumi.Input<number>;
-  /** LoRA scaling factor, a positive whole number (range not documented by Cohere). */
-  loraAlpha?: pulumi.Input<number>;
-  /** LoRA rank, a positive whole number (range not documented by Cohere). */
-  loraRank?: pulumi.Input<number>;
-  /** Which attention/FFN modules LoRA adapts. */
-  loraTargetModules?: pulumi.Input<LoraTargetModules>;
-}
+/**
+ * Training hyperparameters; every one is optional (Cohere picks a default) and changing any of them trains a new
+ * model. The ranges and defaults are in the README's table, generated from `hyperparameterRules`.
+ */
+export type HyperparametersArgs = { [K in keyof HyperparametersSpec]: pulumi.Input<HyperparametersSpec[K]> };
 
 /** Weights & Biases reporting (chat models only). Changing it never retrains: it is recorded without an API call. */
 export interface WandbArgs {
@@ -69,8 +56,30 @@ export interface FinetunedModelArgs {
    * `customTimeouts.create` (default 24h); a model that fails or times out stays in the stack.
    */
   waitForReady?: pulumi.Input<boolean>;
-  /** Manage an existing fine-tuned model with this id instead of training a new one (`pulumi import` cannot). */
+  /**
+   * Manage an existing fine-tuned model with this id instead of training a new one (`pulumi import` cannot work
+   * with dynamic resources). The declared settings must be the ones it was trained with; it keeps its name unless
+   * `name` is declared.
+   */
   adoptModelId?: pulumi.Input<string>;
+  /**
+   * Whether a change may start a new (paid) training of this model: a replacement, or a retraining after FAILED or
+   * drift. False makes such a change fail at preview, naming the fields; creating the model is always allowed.
+   * Defaults to the stack config `cohere:allowRetrain`, else true.
+   */
+  allowRetrain?: pulumi.Input<boolean>;
+  /**
+   * Thresholds the training's last evaluation must meet. A model that ends READY but misses one fails the create
+   * or replacement and stays in the stack, while the model it replaces keeps serving.
+   */
+  qualityGate?: pulumi.Input<QualityGateArgs>;
+}
+
+export interface QualityGateArgs {
+  /** The lowest acceptable `accuracy`, 0–1. */
+  minAccuracy?: pulumi.Input<number>;
+  /** The highest acceptable `crossEntropy`. */
+  maxCrossEntropy?: pulumi.Input<number>;
 }
 
 export class FinetunedModel extends DynamicResource {
@@ -90,6 +99,12 @@ export class FinetunedModel extends DynamicResource {
   declare readonly baseModelVersion: pulumi.Output<string | undefined>;
   /** The model name to use for inference: `<id>-ft`. */
   declare readonly inferenceModelName: pulumi.Output<string>;
+  /** What Cohere reports the model was trained with (its defaults filled in; the wandb key never). */
+  declare readonly trainedSettings: pulumi.Output<TrainedSettings | undefined>;
+  /** The metrics of the training's last evaluation, camelCase: `accuracy`, `crossEntropy`, ... */
+  declare readonly trainingMetrics: pulumi.Output<Record<string, number> | undefined>;
+  /** The step of that last evaluation. */
+  declare readonly trainingSteps: pulumi.Output<number | undefined>;
 
   constructor(name: string, args: FinetunedModelArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
@@ -106,6 +121,9 @@ export class FinetunedModel extends DynamicResource {
       organizationId: undefined,
       baseModelVersion: undefined,
       inferenceModelName: undefined,
+      trainedSettings: undefined,
+      trainingMetrics: undefined,
+      trainingSteps: undefined,
     };
     super("FinetunedModel", "FinetunedModelProvider", name, props, opts);
   }

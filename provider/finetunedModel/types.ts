@@ -1,7 +1,7 @@
 /** Plain (resolved) shapes of a FinetunedModel's inputs and outputs, as the provider sees them. */
-import type { AutoNameInputs } from "../lifecycle/autoName";
-import type { TimeoutsSpec } from "../lifecycle/resourceMetadata";
-import type { BaseType, LoraTargetModules, Strategy } from "../cohere/enums";
+import type { ResourceMetadata } from "../lifecycle/resourceMetadata";
+import type { BaseType, Strategy } from "../cohere/enums";
+import type { HyperparameterValues } from "./hyperparameters";
 
 export interface BaseModelSpec {
   baseType: BaseType;
@@ -9,16 +9,7 @@ export interface BaseModelSpec {
   strategy?: Strategy;
 }
 
-export interface HyperparametersSpec {
-  earlyStoppingPatience?: number;
-  earlyStoppingThreshold?: number;
-  trainBatchSize?: number;
-  trainEpochs?: number;
-  learningRate?: number;
-  loraAlpha?: number;
-  loraRank?: number;
-  loraTargetModules?: LoraTargetModules;
-}
+export type HyperparametersSpec = HyperparameterValues;
 
 export interface WandbSpec {
   project: string;
@@ -30,21 +21,36 @@ export interface WandbSpec {
 export interface SettingsSpec {
   baseModel: BaseModelSpec;
   datasetId: string;
-  hyperparameters?: HyperparametersSpec;
+  hyperparameters?: HyperparametersSpec | null;
   multiLabel?: boolean;
   wandb?: WandbSpec;
 }
 
-export interface FinetunedModelInputs extends AutoNameInputs {
+/** Thresholds a training's last evaluation must meet; a miss fails the create, keeping the model in the stack. */
+export interface QualityGateSpec {
+  minAccuracy?: number;
+  maxCrossEntropy?: number;
+}
+
+export interface FinetunedModelInputs extends ResourceMetadata {
+  /** Declared; absent when the provider generates one. */
   name?: string;
   settings: SettingsSpec;
   waitForReady?: boolean;
   adoptModelId?: string;
-  timeouts?: TimeoutsSpec;
+  /** False: a change that would start a new training fails (the stack-wide default is `cohere:allowRetrain`). */
+  allowRetrain?: boolean;
+  qualityGate?: QualityGateSpec;
 }
 
+/** What Cohere reports a model was trained with, in the declared shape (wandb without its key). */
+export type TrainedSettings = Omit<SettingsSpec, "wandb"> & { wandb?: Omit<WandbSpec, "apiKey"> };
+
 export interface FinetunedModelOutputs extends FinetunedModelInputs {
+  /** The model's name at Cohere. */
   name: string;
+  /** True when no name was declared: the provider chose it (or kept an adopted model's). */
+  nameIsGenerated?: boolean;
   status: string;
   createdAt?: string;
   updatedAt?: string;
@@ -54,6 +60,11 @@ export interface FinetunedModelOutputs extends FinetunedModelInputs {
   organizationId?: string;
   baseModelVersion?: string;
   inferenceModelName: string;
+  trainedSettings?: TrainedSettings;
+  /** The last evaluation's metrics, camelCase (`accuracy`, `crossEntropy`, ...). */
+  trainingMetrics?: Record<string, number>;
+  /** The step of that last evaluation. */
+  trainingSteps?: number;
 }
 
 /** The input keys the provider stores and compares; everything else in outputs comes from the service. */
@@ -62,8 +73,9 @@ export const finetunedModelInputKeys = [
   "settings",
   "waitForReady",
   "adoptModelId",
+  "allowRetrain",
+  "qualityGate",
   "timeouts",
   "resourceName",
   "autoNameScope",
-  "nameIsGenerated",
 ] as const;

@@ -1,6 +1,7 @@
 /** Validates a FinetunedModel spec against Cohere's documented rules, before any API call. */
-import { BaseType, LoraTargetModules, Strategy } from "../cohere/enums";
+import { BaseType, Strategy } from "../cohere/enums";
 import { CheckFailure, FailureCollector } from "../lifecycle/rules";
+import { hyperparameterNames, hyperparameterRules } from "./hyperparameters";
 import { finetunedModelInputKeys } from "./types";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -11,8 +12,11 @@ const rerankModelNames = ["english", "multilingual"];
 const inputFields = [...finetunedModelInputKeys, "__provider"];
 const settingsFields = ["baseModel", "datasetId", "hyperparameters", "multiLabel", "wandb"];
 
-export function validateFinetunedModel(inputs: Record<string, unknown>): CheckFailure[] {
-  const check = new FailureCollector();
+/** `check` may rename paths for display (a declarative stack reports config paths). */
+export function validateFinetunedModel(
+  inputs: Record<string, unknown>,
+  check: FailureCollector = new FailureCollector(),
+): CheckFailure[] {
   check.onlyKnownKeys("", inputs, inputFields);
   check.string("name", inputs.name, false);
   check.boolean("waitForReady", inputs.waitForReady, false);
@@ -20,7 +24,16 @@ export function validateFinetunedModel(inputs: Record<string, unknown>): CheckFa
     pattern: uuidPattern,
     hint: "must be a fine-tuned model id (a UUID)",
   });
-  check.timeouts(inputs.timeouts);
+  check.boolean("allowRetrain", inputs.allowRetrain, false);
+  const gate = check.object("qualityGate", inputs.qualityGate, false);
+  if (gate) {
+    check.onlyKnownKeys("qualityGate", gate, ["minAccuracy", "maxCrossEntropy"]);
+    check.number("qualityGate.minAccuracy", gate.minAccuracy, { min: 0, max: 1 });
+    check.number("qualityGate.maxCrossEntropy", gate.maxCrossEntropy, { min: 0 });
+  }
+  check.timeouts("timeouts", inputs.timeouts);
+  check.string("resourceName", inputs.resourceName, false);
+  check.string("autoNameScope", inputs.autoNameScope, false);
 
   const settings = check.object("settings", inputs.settings, true);
   if (settings) validateSettings(check, settings);
@@ -38,7 +51,7 @@ function validateSettings(check: FailureCollector, settings: Record<string, unkn
     if (baseType === BaseType.Generative) {
       check.fail(
         "settings.baseModel.baseType",
-        `settings.baseModel.baseType ${BaseType.Generative} is deprecated by Cohere and no longer trains; use ${BaseType.Chat}`,
+        `${check.shown("settings.baseModel.baseType")} ${BaseType.Generative} is deprecated by Cohere and no longer trains; use ${BaseType.Chat}`,
       );
     } else {
       check.oneOf("settings.baseModel.baseType", baseType, true, trainableBaseTypes);
@@ -59,7 +72,7 @@ function validateSettings(check: FailureCollector, settings: Record<string, unkn
   ) {
     check.fail(
       "settings.multiLabel",
-      `settings.multiLabel applies only to ${BaseType.Classification} models, not ${baseType}`,
+      `${check.shown("settings.multiLabel")} applies only to ${BaseType.Classification} models, not ${baseType}`,
     );
   }
 
@@ -73,29 +86,25 @@ function validateSettings(check: FailureCollector, settings: Record<string, unkn
     check.string("settings.wandb.apiKey", wandb.apiKey, true);
     check.string("settings.wandb.entity", wandb.entity, false);
     if (typeof baseType === "string" && baseType !== BaseType.Chat) {
-      check.fail("settings.wandb", `settings.wandb applies only to ${BaseType.Chat} models, not ${baseType}`);
+      check.fail(
+        "settings.wandb",
+        `${check.shown("settings.wandb")} applies only to ${BaseType.Chat} models, not ${baseType}`,
+      );
     }
   }
 }
 
 function validateHyperparameters(check: FailureCollector, hp: Record<string, unknown>): void {
-  const path = (key: string) => `settings.hyperparameters.${key}`;
-  check.onlyKnownKeys("settings.hyperparameters", hp, [
-    "earlyStoppingPatience",
-    "earlyStoppingThreshold",
-    "trainBatchSize",
-    "trainEpochs",
-    "learningRate",
-    "loraAlpha",
-    "loraRank",
-    "loraTargetModules",
-  ]);
-  check.number(path("trainEpochs"), hp.trainEpochs, { integer: true, min: 1, max: 10 });
-  check.number(path("learningRate"), hp.learningRate, { min: 0.00005, max: 0.1 });
-  check.number(path("trainBatchSize"), hp.trainBatchSize, { integer: true, min: 2, max: 16 });
-  check.number(path("earlyStoppingThreshold"), hp.earlyStoppingThreshold, { min: 0.001, max: 0.1 });
-  check.number(path("earlyStoppingPatience"), hp.earlyStoppingPatience, { integer: true, min: 0, max: 10 });
-  check.number(path("loraAlpha"), hp.loraAlpha, { integer: true, min: 1 });
-  check.number(path("loraRank"), hp.loraRank, { integer: true, min: 1 });
-  check.oneOf(path("loraTargetModules"), hp.loraTargetModules, false, Object.values(LoraTargetModules));
+  check.onlyKnownKeys("settings.hyperparameters", hp, hyperparameterNames);
+  for (const name of hyperparameterNames) {
+    const rule = hyperparameterRules[name];
+    const path = `settings.hyperparameters.${name}`;
+    if (rule.kind === "enum") check.oneOf(path, hp[name], false, rule.values);
+    else
+      check.number(path, hp[name], {
+        integer: rule.kind === "integer",
+        min: rule.min,
+        max: "max" in rule ? rule.max : undefined,
+      });
+  }
 }

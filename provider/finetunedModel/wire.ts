@@ -1,22 +1,24 @@
 /** camelCase spec <-> Cohere's snake_case wire format for fine-tuned models. */
 import type { WireFinetunedModel, WireSettings } from "../cohere/wire";
-import type { FinetunedModelInputs, FinetunedModelOutputs, SettingsSpec, WandbSpec } from "./types";
+import type { BaseType, Strategy } from "../cohere/enums";
 import { Status } from "../cohere/enums";
 import { withoutUndefined } from "../lifecycle/plainObjects";
+import { HyperparameterName, hyperparameterNames, hyperparameterRules } from "./hyperparameters";
+import type {
+  FinetunedModelInputs,
+  FinetunedModelOutputs,
+  HyperparametersSpec,
+  SettingsSpec,
+  TrainedSettings,
+  WandbSpec,
+} from "./types";
 
-const hyperparameterWireNames = {
-  earlyStoppingPatience: "early_stopping_patience",
-  earlyStoppingThreshold: "early_stopping_threshold",
-  trainBatchSize: "train_batch_size",
-  trainEpochs: "train_epochs",
-  learningRate: "learning_rate",
-  loraAlpha: "lora_alpha",
-  loraRank: "lora_rank",
-  loraTargetModules: "lora_target_modules",
-} as const;
-
-export function settingsToWire(settings: SettingsSpec): WireSettings {
-  const { baseModel, hyperparameters, wandb } = settings;
+/**
+ * The settings as Cohere takes them. The wandb key goes only into the request that starts a training (Cohere
+ * deletes it after the job), never into a rename.
+ */
+export function settingsToWire(settings: TrainedSettings, wandbApiKey?: string): WireSettings {
+  const { baseModel, wandb } = settings;
   const wire: WireSettings = {
     base_model: withoutUndefined({
       base_type: baseModel.baseType,
@@ -25,30 +27,63 @@ export function settingsToWire(settings: SettingsSpec): WireSettings {
     }),
     dataset_id: settings.datasetId,
   };
-  if (hyperparameters) {
-    const entries = Object.entries(hyperparameters).filter(([, v]) => v !== undefined);
+  const hyperparameters = declaredHyperparameters(settings);
+  if (Object.keys(hyperparameters).length > 0) {
     wire.hyperparameters = Object.fromEntries(
-      entries.map(([key, v]) => [hyperparameterWireNames[key as keyof typeof hyperparameterWireNames], v]),
+      Object.entries(hyperparameters).map(([name, value]) => [
+        hyperparameterRules[name as HyperparameterName].wire,
+        value,
+      ]),
     );
   }
   if (settings.multiLabel !== undefined) wire.multi_label = settings.multiLabel;
-  if (wandb) {
-    wire.wandb = withoutUndefined({ project: wandb.project, api_key: wandb.apiKey, entity: wandb.entity });
+  if (wandb && wandbApiKey !== undefined) {
+    wire.wandb = withoutUndefined({ project: wandb.project, api_key: wandbApiKey, entity: wandb.entity });
   }
   return wire;
 }
 
-export function createRequestBody(name: string, settings: SettingsSpec): WireFinetunedModel {
-  return { name, settings: settingsToWire(settings) };
+/** What Cohere reports a model was trained with, in the declared shape. */
+export function settingsFromWire(wire: WireSettings): TrainedSettings {
+  const hyperparameters = Object.fromEntries(
+    hyperparameterNames
+      .map((name) => [
+        name,
+        wire.hyperparameters?.[hyperparameterRules[name].wire as keyof typeof wire.hyperparameters],
+      ])
+      .filter(([, value]) => value !== undefined && value !== null),
+  ) as HyperparametersSpec;
+  return withoutUndefined({
+    baseModel: withoutUndefined({
+      baseType: wire.base_model.base_type as BaseType,
+      name: wire.base_model.name || undefined,
+      strategy: (wire.base_model.strategy || undefined) as Strategy | undefined,
+    }),
+    datasetId: wire.dataset_id,
+    hyperparameters: Object.keys(hyperparameters).length > 0 ? hyperparameters : undefined,
+    multiLabel: wire.multi_label,
+    wandb: wire.wandb
+      ? withoutUndefined({ project: wire.wandb.project, entity: wire.wandb.entity })
+      : undefined,
+  });
+}
+
+/** The hyperparameters a spec declares: `{}`, `null` and omitted all mean "Cohere's defaults". */
+export function declaredHyperparameters(
+  settings: Pick<SettingsSpec, "hyperparameters"> | undefined,
+): HyperparametersSpec {
+  return withoutUndefined({ ...(settings?.hyperparameters ?? {}) });
 }
 
 /**
  * The wandb settings that are worth keeping: without the API key, which Cohere only uses when a training starts
  * (and then deletes). Keeping it out of outputs keeps it out of every log line that prints outputs.
  */
-export function wandbWithoutKey(settings: SettingsSpec | undefined): Omit<WandbSpec, "apiKey"> | undefined {
+export function wandbWithoutKey(
+  settings: SettingsSpec | TrainedSettings | undefined,
+): Omit<WandbSpec, "apiKey"> | undefined {
   if (!settings?.wandb) return undefined;
-  const { apiKey: _apiKey, ...rest } = settings.wandb;
+  const { apiKey: _apiKey, ...rest } = settings.wandb as WandbSpec;
   return rest;
 }
 
@@ -67,6 +102,7 @@ export function outputsFromWire(
   return withoutUndefined({
     ...declaredForOutputs(inputs),
     name: model.name,
+    nameIsGenerated: inputs.name === undefined ? true : undefined,
     status: model.status ?? Status.Unspecified,
     createdAt: model.created_at,
     updatedAt: model.updated_at,
@@ -76,36 +112,6 @@ export function outputsFromWire(
     organizationId: model.organization_id,
     baseModelVersion: model.settings?.base_model?.version,
     inferenceModelName: `${id}-ft`,
+    trainedSettings: model.settings ? settingsFromWire(model.settings) : undefined,
   });
-}
-
-const hyperparameterSpecNames = Object.fromEntries(
-  Object.entries(hyperparameterWireNames).map(([spec, wire]) => [wire, spec]),
-);
-
-export function settingsFromWire(wire: WireSettings): SettingsSpec {
-  const { base_model: baseModel, hyperparameters, wandb } = wire;
-  const settings: SettingsSpec = {
-    baseModel: withoutUndefined({
-      baseType: baseModel.base_type as SettingsSpec["baseModel"]["baseType"],
-      name: baseModel.name,
-      strategy: baseModel.strategy as SettingsSpec["baseModel"]["strategy"],
-    }),
-    datasetId: wire.dataset_id,
-  };
-  if (hyperparameters) {
-    settings.hyperparameters = Object.fromEntries(
-      Object.entries(hyperparameters)
-        .filter(([key, v]) => v !== undefined && key in hyperparameterSpecNames)
-        .map(([key, v]) => [hyperparameterSpecNames[key], v]),
-    );
-  }
-  if (wire.multi_label !== undefined) settings.multiLabel = wire.multi_label;
-  if (wandb)
-    settings.wandb = withoutUndefined({
-      project: wandb.project,
-      apiKey: wandb.api_key,
-      entity: wandb.entity,
-    });
-  return settings;
 }

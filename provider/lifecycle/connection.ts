@@ -5,6 +5,8 @@ export interface ConfiguredConnection {
   apiKey?: string;
   baseUrl?: string;
   clientName?: string;
+  /** `cohere:allowRetrain`: false makes every change that would start a new training fail, unless a resource allows it. */
+  allowRetrain?: boolean;
 }
 
 export interface Connection {
@@ -22,6 +24,7 @@ export function connectionFromConfig(config: ConfigReader): ConfiguredConnection
     apiKey: config.get("cohere:apiKey") || undefined,
     baseUrl: config.get("cohere:baseUrl") || undefined,
     clientName: config.get("cohere:clientName") || undefined,
+    allowRetrain: parseBoolean(config.get("cohere:allowRetrain")),
   };
 }
 
@@ -38,4 +41,10 @@ export function resolveConnection(
   }
   const baseUrl = configured.baseUrl ?? env.CO_API_URL ?? DEFAULT_BASE_URL;
   return { apiKey, baseUrl, clientName: configured.clientName };
+}
+
+function parseBoolean(value: string | undefined): boolean | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (value === "true" || value === "false") return value === "true";
+  throw new Error(`cohere:allowRetrain must be true or false, got "${value}"`);
 }

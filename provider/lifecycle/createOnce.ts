@@ -1,34 +1,83 @@
 /** Creates a Cohere object without ever creating it twice, for requests that must not be blindly resent. */
 import { CohereApiError } from "../cohere/errors";
+import { formatDuration } from "./duration";
 import { report } from "./report";
+import { isTransient } from "./waitForStatus";
 
 const maxAttempts = 4;
+
+export interface CreateOnceTiming {
+  /** How long a create that may have been committed gets to become visible before it is sent again. */
+  visibilityWindowMs: number;
+  /** The first pause between lookups; it doubles, up to 30 s. */
+  firstLookupDelayMs: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
 
 export interface CreateOnceSteps<T> {
   /** What is being created, for progress lines. */
   what: string;
-  /** An object this create would duplicate (left by an interrupted run, or by a request whose answer was lost). */
-  findExisting: (attempt: number) => Promise<T | undefined>;
   create: () => Promise<T>;
+  /** The object a create sent at `sentAt` made, if Cohere shows it by now. */
+  findCreated: (sentAt: number) => Promise<T | undefined>;
 }
 
 export interface Created<T> {
   value: T;
-  /** True when an existing object was taken over instead of created. */
-  takenOver: boolean;
+  /** True when a create whose answer was lost turned out to have gone through. */
+  recovered: boolean;
 }
 
-export async function createOnce<T>(steps: CreateOnceSteps<T>): Promise<Created<T>> {
+/**
+ * A create that failed ambiguously (a 5xx, a timeout, a reset connection) may have been committed, and Cohere may
+ * list it only seconds later. Resending at once could start a second paid training, so before any resend the
+ * object is looked for, with backoff, over a window long enough for a slow commit.
+ */
+export async function createOnce<T>(
+  steps: CreateOnceSteps<T>,
+  timing: CreateOnceTiming,
+): Promise<Created<T>> {
+  const now = timing.now ?? Date.now;
   for (let attempt = 1; ; attempt++) {
-    const existing = await steps.findExisting(attempt);
-    if (existing) return { value: existing, takenOver: true };
+    const sentAt = now();
     try {
-      return { value: await steps.create(), takenOver: false };
+      return { value: await steps.create(), recovered: false };
     } catch (error) {
       if (!(error instanceof CohereApiError && error.ambiguous) || attempt >= maxAttempts) throw error;
       report(
-        `${steps.what} may or may not have reached Cohere (${error.code ?? error.status}); looking for it before trying again`,
+        `${steps.what} may or may not have reached Cohere (${error.code ?? error.status}); ` +
+          `waiting up to ${formatDuration(timing.visibilityWindowMs)} for it to appear before sending it again`,
       );
+      const found = await lookForCreated(steps, sentAt, timing);
+      if (found !== undefined) return { value: found, recovered: true };
+      report(`${steps.what} did not appear; sending it again`);
     }
   }
+}
+
+async function lookForCreated<T>(steps: CreateOnceSteps<T>, sentAt: number, timing: CreateOnceTiming) {
+  const sleep = timing.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const now = timing.now ?? Date.now;
+  const deadline = now() + timing.visibilityWindowMs;
+  let delay = timing.firstLookupDelayMs;
+  for (;;) {
+    const found = await steps.findCreated(sentAt).catch((error: unknown) => {
+      if (isTransient(error)) return undefined;
+      throw error;
+    });
+    if (found !== undefined) return found;
+    const remaining = deadline - now();
+    if (remaining <= 0) return undefined;
+    await sleep(Math.min(delay, remaining));
+    delay = Math.min(delay * 2, 30_000);
+  }
+}
+
+/** The visibility window from the environment (tests and benchmarks shorten it); Cohere itself gets 3 minutes. */
+export function createOnceTimingFromEnv(env: NodeJS.ProcessEnv = process.env): CreateOnceTiming {
+  return {
+    visibilityWindowMs: Number(env.COHERE_CREATE_VISIBILITY_MS) || 180_000,
+    firstLookupDelayMs: Number(env.COHERE_RETRY_BASE_MS) || 1000,
+  };
 }

@@ -9,9 +9,14 @@ const unitMs: Record<string, number> = {
   h: 3_600_000,
 };
 
+const durationPart = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
+
+/** One or more `<number><unit>` parts, nothing else. */
+export const durationPattern = new RegExp(`^(?:${durationPart.source})+$`);
+
 export function parseDurationMs(text: string): number {
-  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== text) {
+  const parts = [...text.matchAll(durationPart)];
+  if (!durationPattern.test(text)) {
     throw new Error(`"${text}" is not a duration such as "90m" or "2h30m"`);
   }
   return parts.reduce((total, [, amount, unit]) => total + Number(amount) * unitMs[unit], 0);

@@ -10,3 +10,8 @@ export function pickDefined<T extends object>(props: T, keys: readonly (keyof T 
     keys.filter((key) => props[key] !== undefined).map((key) => [key, props[key]]),
   ) as T;
 }
+
+/** What the service reported, without the declared inputs kept among a resource's outputs. */
+export function omit<T extends object>(props: T, keys: readonly string[]): Partial<T> {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => !keys.includes(key))) as Partial<T>;
+}

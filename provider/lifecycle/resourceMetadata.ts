@@ -7,7 +7,18 @@ export interface TimeoutsSpec {
   update?: string;
 }
 
-export function resourceMetadata(name: string, opts: pulumi.CustomResourceOptions | undefined) {
+export interface ResourceMetadata {
+  timeouts?: TimeoutsSpec;
+  /** The Pulumi resource name: the stem of a generated name. */
+  resourceName?: string;
+  /** `<project>/<stack>`: what, with the resource name, identifies the resource across runs. */
+  autoNameScope?: string;
+}
+
+export function resourceMetadata(
+  name: string,
+  opts: pulumi.CustomResourceOptions | undefined,
+): ResourceMetadata {
   const timeouts = opts?.customTimeouts;
   return {
     // The dynamic provider host never passes customTimeouts to providers, so they travel as an input.

@@ -1,4 +1,5 @@
 /** Small composable checks that report failures as Pulumi check failures with a property path. */
+import { durationPattern } from "./duration";
 
 export interface CheckFailure {
   property: string;
@@ -14,24 +15,33 @@ export function containsUnknown(value: unknown): boolean {
   return false;
 }
 
-const durationPattern = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
-
+/**
+ * Collects failures. Checks name fields by the resource's property paths; `displayPath` renames those paths in the
+ * failures (a declarative stack reports its config paths instead).
+ */
 export class FailureCollector {
   readonly failures: CheckFailure[] = [];
 
+  constructor(private readonly displayPath: (path: string) => string = (path) => path) {}
+
+  /** `property` is a resource path; `reason` is written with `shown(property)`. */
   fail(property: string, reason: string): void {
-    this.failures.push({ property, reason });
+    this.failures.push({ property: this.shown(property), reason });
+  }
+
+  shown(path: string): string {
+    return this.displayPath(path);
   }
 
   /** Returns the object when `value` is a plain object; reports and returns undefined otherwise. */
   object(path: string, value: unknown, required: boolean): Record<string, unknown> | undefined {
     if (value === undefined || value === null) {
-      if (required) this.fail(path, `${path} is required`);
+      if (required) this.fail(path, `${this.shown(path)} is required`);
       return undefined;
     }
     if (value === unknownValue) return undefined;
     if (typeof value !== "object" || Array.isArray(value)) {
-      this.fail(path, `${path} must be an object, got ${describe(value)}`);
+      this.fail(path, `${this.shown(path)} must be an object, got ${describe(value)}`);
       return undefined;
     }
     return value as Record<string, unknown>;
@@ -41,7 +51,10 @@ export class FailureCollector {
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
         const where = path ? `${path}.${key}` : key;
-        this.fail(where, `${where} is not a known field (expected one of: ${allowed.join(", ")})`);
+        this.fail(
+          where,
+          `${this.shown(where)} is not a known field (expected one of: ${allowed.join(", ")})`,
+        );
       }
     }
   }
@@ -53,55 +66,65 @@ export class FailureCollector {
     rule?: { maxLength?: number; pattern?: RegExp; hint?: string },
   ): void {
     if (!this.present(path, value, required)) return;
-    if (typeof value !== "string") return this.fail(path, `${path} must be a string, got ${describe(value)}`);
-    if (value.trim() === "") return this.fail(path, `${path} must not be empty`);
+    const shown = this.shown(path);
+    if (typeof value !== "string")
+      return this.fail(path, `${shown} must be a string, got ${describe(value)}`);
+    if (value.trim() === "") return this.fail(path, `${shown} must not be empty`);
     if (rule?.maxLength !== undefined && value.length > rule.maxLength) {
-      return this.fail(path, `${path} must be at most ${rule.maxLength} characters, got ${value.length}`);
+      return this.fail(path, `${shown} must be at most ${rule.maxLength} characters, got ${value.length}`);
     }
     if (rule?.pattern && !rule.pattern.test(value))
-      this.fail(path, `${path} ${rule.hint ?? `must match ${rule.pattern}`}, got "${value}"`);
+      this.fail(path, `${shown} ${rule.hint ?? `must match ${rule.pattern}`}, got "${value}"`);
   }
 
   oneOf(path: string, value: unknown, required: boolean, allowed: readonly string[]): void {
     if (!this.present(path, value, required)) return;
     if (typeof value !== "string" || !allowed.includes(value)) {
-      this.fail(path, `${path} must be one of ${allowed.join(", ")}, got ${describe(value)}`);
+      this.fail(path, `${this.shown(path)} must be one of ${allowed.join(", ")}, got ${describe(value)}`);
     }
   }
 
   boolean(path: string, value: unknown, required: boolean): void {
     if (!this.present(path, value, required)) return;
-    if (typeof value !== "boolean") this.fail(path, `${path} must be true or false, got ${describe(value)}`);
+    if (typeof value !== "boolean")
+      this.fail(path, `${this.shown(path)} must be true or false, got ${describe(value)}`);
   }
 
   number(path: string, value: unknown, rule: { integer?: boolean; min?: number; max?: number }): void {
     if (!this.present(path, value, false)) return;
+    const shown = this.shown(path);
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      return this.fail(path, `${path} must be a number, got ${describe(value)}`);
+      return this.fail(path, `${shown} must be a number, got ${describe(value)}`);
     }
     if (rule.integer && !Number.isInteger(value))
-      return this.fail(path, `${path} must be a whole number, got ${value}`);
+      return this.fail(path, `${shown} must be a whole number, got ${value}`);
     const outOfRange =
       (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max);
-    if (outOfRange) this.fail(path, `${path} must be ${rangeText(rule.min, rule.max)}, got ${value}`);
+    if (outOfRange) this.fail(path, `${shown} must be ${rangeText(rule.min, rule.max)}, got ${value}`);
   }
 
-  /** `timeouts` copied from Pulumi's customTimeouts: Go-style durations. */
-  timeouts(value: unknown): void {
-    const timeouts = this.object("timeouts", value, false);
+  /** Pulumi's customTimeouts (or the `timeouts` input copied from them): Go-style durations. */
+  timeouts(path: string, value: unknown, keys: readonly string[] = ["create", "update"]): void {
+    const timeouts = this.object(path, value, false);
     if (!timeouts) return;
-    this.onlyKnownKeys("timeouts", timeouts, ["create", "update"]);
-    for (const key of ["create", "update"]) {
-      this.string(`timeouts.${key}`, timeouts[key], false, {
+    this.onlyKnownKeys(path, timeouts, keys);
+    for (const key of keys) {
+      this.string(`${path}.${key}`, timeouts[key], false, {
         pattern: durationPattern,
         hint: 'must be a duration such as "90m" or "2h30m"',
       });
     }
   }
 
+  stringList(path: string, value: unknown): void {
+    if (value === undefined || value === null || value === unknownValue) return;
+    if (!Array.isArray(value)) return this.fail(path, `${this.shown(path)} must be a list of strings`);
+    value.forEach((item, index) => this.string(`${path}[${index}]`, item, true));
+  }
+
   private present(path: string, value: unknown, required: boolean): boolean {
     if (value === undefined || value === null) {
-      if (required) this.fail(path, `${path} is required`);
+      if (required) this.fail(path, `${this.shown(path)} is required`);
       return false;
     }
     return value !== unknownValue;

@@ -1,16 +1,17 @@
 /** Declares the datasets and models of a stack's config as resources and returns the stack's outputs. */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { Dataset } from "../dataset/resource";
-import { FinetunedModel } from "../finetunedModel/resource";
-import type { DatasetType } from "../cohere/enums";
-import { parseStackSpec, toModelInputs } from "./stackSpec";
+import { Dataset, DatasetArgs } from "../dataset/resource";
+import { FinetunedModel, FinetunedModelArgs } from "../finetunedModel/resource";
+import { resourceOptions } from "./entryOptions";
+import { parseStackSpec, toDatasetInputs, toModelInputs } from "./stackSpec";
 
 export interface DeclaredModel {
   id: pulumi.Output<string>;
   name: pulumi.Output<string>;
   status: pulumi.Output<string>;
   inferenceModelName: pulumi.Output<string>;
+  trainingMetrics: pulumi.Output<Record<string, number> | undefined>;
 }
 
 export interface DeclareStackOptions {
@@ -23,19 +24,14 @@ export interface DeclareStackOptions {
 export function declareStackFromConfig(options: DeclareStackOptions = {}) {
   const namespace = options.namespace ?? pulumi.getProject();
   const baseDir = options.baseDir ?? process.cwd();
-  const inBaseDir = (file: string | undefined) => file && path.resolve(baseDir, file);
+  const inBaseDir = (file: string) => path.resolve(baseDir, file);
   const config = new pulumi.Config(namespace);
-  const spec = parseStackSpec(namespace, config.getObject("datasets"), config.getObject("models"));
+  const spec = parseStackSpec(namespace, config.getObject("datasets"), config.getObject("models"), inBaseDir);
 
   const datasets = Object.fromEntries(
     Object.entries(spec.datasets).map(([key, entry]) => [
       key,
-      new Dataset(key, {
-        ...entry,
-        type: entry.type as DatasetType,
-        dataFile: inBaseDir(entry.dataFile)!,
-        evalDataFile: inBaseDir(entry.evalDataFile),
-      }),
+      new Dataset(key, toDatasetInputs(entry, inBaseDir) as DatasetArgs, resourceOptions(entry)),
     ]),
   );
   const usesWandb = Object.values(spec.models).some((entry) => entry.wandb);
@@ -46,14 +42,15 @@ export function declareStackFromConfig(options: DeclareStackOptions = {}) {
     const datasetId = entry.dataset ? datasets[entry.dataset].id : pulumi.output(entry.datasetId!);
     const model = new FinetunedModel(
       key,
-      toModelInputs(entry, datasetId, wandbApiKey) as never,
-      entry.createTimeout ? { customTimeouts: { create: entry.createTimeout } } : undefined,
+      toModelInputs(entry, datasetId, wandbApiKey) as FinetunedModelArgs,
+      resourceOptions(entry),
     );
     models[key] = {
       id: model.id,
       name: model.name,
       status: model.status,
       inferenceModelName: model.inferenceModelName,
+      trainingMetrics: model.trainingMetrics,
     };
   }
   return {

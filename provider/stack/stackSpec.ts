@@ -3,33 +3,41 @@
  * declared so every mistake is reported at once with the config path that holds it.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { validateDataset } from "../dataset/validation";
 import { validateFinetunedModel } from "../finetunedModel/validation";
-import { CheckFailure, FailureCollector } from "../lifecycle/rules";
-import { DatasetType } from "../cohere/enums";
-import type { FinetunedModelInputs } from "../finetunedModel/types";
+import { CheckFailure, FailureCollector, unknownValue } from "../lifecycle/rules";
+import { entryOptionFields, EntryOptions, validateEntryOptions, withoutEntryOptions } from "./entryOptions";
 
-export interface DatasetEntry {
+export interface DatasetEntry extends EntryOptions {
   name?: string;
   type: string;
   dataFile: string;
   evalDataFile?: string;
+  keepOriginalFile?: boolean;
+  skipMalformedInput?: boolean;
+  keepFields?: string[];
+  optionalFields?: string[];
+  textSeparator?: string;
+  csvDelimiter?: string;
+  waitForValidation?: boolean;
 }
 
-export interface ModelEntry {
+export interface ModelEntry extends EntryOptions {
   name?: string;
   baseType: string;
   baseModelName?: string;
+  strategy?: string;
   /** A key of `datasets` in the same stack config. */
   dataset?: string;
   /** An existing Cohere dataset id, instead of `dataset`. */
   datasetId?: string;
-  hyperparameters?: Record<string, number | string>;
+  hyperparameters?: Record<string, number | string> | null;
   multiLabel?: boolean;
   wandb?: { project: string; entity?: string };
   waitForReady?: boolean;
   adoptModelId?: string;
-  /** Go-style duration copied to customTimeouts.create, e.g. "3h". */
-  createTimeout?: string;
+  allowRetrain?: boolean;
+  qualityGate?: { minAccuracy?: number; maxCrossEntropy?: number };
 }
 
 export interface StackSpec {
@@ -37,14 +45,13 @@ export interface StackSpec {
   models: Record<string, ModelEntry>;
 }
 
-/** Where each resource property lives in a model entry. */
-const modelPropertyToEntryPath: Array<[string, string]> = [
+/** Where a model resource's properties live in a model entry (the longest matching prefix wins). */
+const modelEntryPaths: Array<[resourcePath: string, entryPath: string]> = [
   ["settings.baseModel.baseType", "baseType"],
   ["settings.baseModel.name", "baseModelName"],
-  ["settings.datasetId", "dataset"],
-  ["settings.hyperparameters", "hyperparameters"],
-  ["settings.multiLabel", "multiLabel"],
-  ["settings.wandb", "wandb"],
+  ["settings.baseModel.strategy", "strategy"],
+  ["settings.baseModel", ""],
+  ["settings.datasetId", "datasetId"],
   ["settings", ""],
 ];
 
@@ -52,6 +59,7 @@ const modelEntryFields = [
   "name",
   "baseType",
   "baseModelName",
+  "strategy",
   "dataset",
   "datasetId",
   "hyperparameters",
@@ -59,9 +67,25 @@ const modelEntryFields = [
   "wandb",
   "waitForReady",
   "adoptModelId",
-  "createTimeout",
+  "allowRetrain",
+  "qualityGate",
+  ...entryOptionFields,
 ];
-const datasetEntryFields = ["name", "type", "dataFile", "evalDataFile"];
+
+const datasetEntryFields = [
+  "name",
+  "type",
+  "dataFile",
+  "evalDataFile",
+  "keepOriginalFile",
+  "skipMalformedInput",
+  "keepFields",
+  "optionalFields",
+  "textSeparator",
+  "csvDelimiter",
+  "waitForValidation",
+  ...entryOptionFields,
+];
 
 /** A RunError, so `pulumi` prints the mistakes without a stack trace. */
 export class StackConfigError extends pulumi.RunError {
@@ -71,8 +95,16 @@ export class StackConfigError extends pulumi.RunError {
   }
 }
 
-/** Validates raw config values; `namespace` is the config namespace (the project name) used in messages. */
-export function parseStackSpec(namespace: string, rawDatasets: unknown, rawModels: unknown): StackSpec {
+/**
+ * Validates raw config values; `namespace` is the config namespace (the project name) used in messages, and
+ * `resolveFile` turns a declared file path into the one the provider will read.
+ */
+export function parseStackSpec(
+  namespace: string,
+  rawDatasets: unknown,
+  rawModels: unknown,
+  resolveFile: (file: string) => string = (file) => file,
+): StackSpec {
   const check = new FailureCollector();
   const datasetsPath = `${namespace}:datasets`;
   const modelsPath = `${namespace}:models`;
@@ -84,10 +116,10 @@ export function parseStackSpec(namespace: string, rawDatasets: unknown, rawModel
     const entry = check.object(path, raw, true);
     if (!entry) continue;
     check.onlyKnownKeys(path, entry, datasetEntryFields);
-    check.string(`${path}.name`, entry.name, false, { maxLength: 49 });
-    check.oneOf(`${path}.type`, entry.type, true, Object.values(DatasetType));
-    check.string(`${path}.dataFile`, entry.dataFile, true);
-    check.string(`${path}.evalDataFile`, entry.evalDataFile, false);
+    validateEntryOptions(check, path, entry);
+    const at = new FailureCollector((property) => `${path}.${property}`);
+    validateDataset(toDatasetInputs(entry as unknown as DatasetEntry, resolveFile), at, false);
+    check.failures.push(...at.failures);
   }
 
   for (const [key, raw] of Object.entries(models)) {
@@ -95,16 +127,17 @@ export function parseStackSpec(namespace: string, rawDatasets: unknown, rawModel
     const entry = check.object(path, raw, true);
     if (!entry) continue;
     check.onlyKnownKeys(path, entry, modelEntryFields);
+    validateEntryOptions(check, path, entry);
     validateDatasetReference(check, path, entry, datasets);
-    check.string(`${path}.createTimeout`, entry.createTimeout, false);
-    const spec = toModelInputs(
+    const at = new FailureCollector((property) => `${path}${entryPath(property)}`);
+    // A dataset key or the wandb key from secret config is not known yet: the sentinel Pulumi uses for that.
+    const inputs = toModelInputs(
       entry as unknown as ModelEntry,
-      "placeholder-dataset-id",
-      "placeholder-wandb-key",
+      entry.datasetId ?? unknownValue,
+      unknownValue,
     );
-    for (const failure of validateFinetunedModel(spec as unknown as Record<string, unknown>)) {
-      check.fail(`${path}.${entryPath(failure.property)}`, rewrite(failure, path));
-    }
+    validateFinetunedModel(inputs as unknown as Record<string, unknown>, at);
+    check.failures.push(...at.failures);
   }
   if (check.failures.length > 0) throw new StackConfigError(check.failures);
   return {
@@ -130,36 +163,43 @@ function validateDatasetReference(
       `${path}.dataset names no dataset in this stack's datasets (${Object.keys(datasets).join(", ") || "none"})`,
     );
   }
-  check.string(`${path}.datasetId`, entry.datasetId, false);
 }
 
-/** The FinetunedModel inputs an entry declares, given the id its dataset resolves to. */
+/** The FinetunedModel inputs an entry declares, given the id its dataset resolves to and the wandb key. */
 export function toModelInputs<T>(entry: ModelEntry, datasetId: T, wandbApiKey: T | undefined) {
   return {
     name: entry.name,
     waitForReady: entry.waitForReady,
     adoptModelId: entry.adoptModelId,
+    allowRetrain: entry.allowRetrain,
+    qualityGate: entry.qualityGate,
     settings: {
-      baseModel: { baseType: entry.baseType, name: entry.baseModelName },
+      baseModel: { baseType: entry.baseType, name: entry.baseModelName, strategy: entry.strategy },
       datasetId,
       hyperparameters: entry.hyperparameters,
       multiLabel: entry.multiLabel,
       wandb: entry.wandb && { ...entry.wandb, apiKey: wandbApiKey },
     },
-  } as Omit<FinetunedModelInputs, "settings"> & {
-    settings: Omit<FinetunedModelInputs["settings"], "datasetId"> & { datasetId: T };
   };
 }
 
-function entryPath(property: string): string {
-  for (const [prefix, replacement] of modelPropertyToEntryPath) {
-    if (property === prefix || property.startsWith(`${prefix}.`)) {
-      return (replacement + property.slice(prefix.length)).replace(/^\./, "");
-    }
-  }
-  return property;
+/** The Dataset inputs an entry declares, its files resolved as the provider will read them. */
+export function toDatasetInputs(entry: DatasetEntry, resolveFile: (file: string) => string) {
+  return {
+    ...withoutEntryOptions(entry),
+    dataFile: typeof entry.dataFile === "string" ? resolveFile(entry.dataFile) : entry.dataFile,
+    evalDataFile:
+      typeof entry.evalDataFile === "string" ? resolveFile(entry.evalDataFile) : entry.evalDataFile,
+  };
 }
 
-function rewrite(failure: CheckFailure, entryRoot: string): string {
-  return failure.reason.split(failure.property).join(`${entryRoot}.${entryPath(failure.property)}`);
+/** `.baseType` for `settings.baseModel.baseType`, `.hyperparameters.trainEpochs` for its resource path, ... */
+function entryPath(property: string): string {
+  for (const [prefix, replacement] of modelEntryPaths) {
+    if (property === prefix || property.startsWith(`${prefix}.`)) {
+      const rest = replacement + property.slice(prefix.length);
+      return rest.startsWith(".") || rest === "" ? rest : `.${rest}`;
+    }
+  }
+  return `.${property}`;
 }

@@ -4,8 +4,6 @@ import { unknownValue } from "../../provider/lifecycle/rules";
 
 const id = "train-a1b2c3";
 const declared = (): DatasetInputs => ({
-  name: "train-0badf00d",
-  nameIsGenerated: true,
   type: "chat-finetune-input",
   dataFile: "data/train.jsonl",
   dataFileHash: "1".repeat(64),
@@ -16,6 +14,7 @@ const declared = (): DatasetInputs => ({
 const stored = (overrides: Partial<DatasetOutputs> = {}): DatasetOutputs => ({
   ...declared(),
   name: "train-0badf00d",
+  nameIsGenerated: true,
   validationStatus: "validated",
   totalExamples: 10,
   trainExamples: 8,
@@ -47,7 +46,20 @@ const table: Row[] = [
   ],
   ["file moved, same content", stored(), change({ dataFile: "elsewhere/train.jsonl" }), update],
   ["type", stored(), change({ type: "reranker-finetune-input" }), replace("type")],
-  ["explicit name", stored(), change({ name: "my-data", nameIsGenerated: undefined }), replace("name")],
+  ["explicit name", stored(), change({ name: "my-data" }), replace("name")],
+  ["the generated name declared as is", stored(), change({ name: "train-0badf00d" }), none],
+  [
+    "keepFields reordered",
+    stored({ keepFields: ["id", "source"] }),
+    change({ keepFields: ["source", "id"] }),
+    none,
+  ],
+  [
+    "optionalFields reordered",
+    stored({ optionalFields: ["a", "b"] }),
+    change({ optionalFields: ["b", "a"] }),
+    none,
+  ],
   ["keepOriginalFile", stored(), change({ keepOriginalFile: true }), replace("keepOriginalFile")],
   ["skipMalformedInput", stored(), change({ skipMalformedInput: true }), replace("skipMalformedInput")],
   ["keepFields", stored(), change({ keepFields: ["id", "source"] }), replace("keepFields")],

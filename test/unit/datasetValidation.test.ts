@@ -55,7 +55,6 @@ const invalidSpecs: Array<[string, Spec, string]> = [
   ["timeouts unknown key", with_({ timeouts: { delete: "1m" } }), "timeouts.delete"],
   ["timeouts not an object", with_({ timeouts: "1h" }), "timeouts"],
   ["resourceName not a string", with_({ resourceName: 1 }), "resourceName"],
-  ["nameIsGenerated not boolean", with_({ nameIsGenerated: "true" }), "nameIsGenerated"],
   ["unknown field", with_({ file: trainFile }), "file"],
 ];
 
@@ -76,7 +75,6 @@ describe("validateDataset", () => {
       timeouts: { create: "30m", update: "1h" },
       resourceName: "train",
       autoNameScope: "proj/dev",
-      nameIsGenerated: false,
       __provider: "exports.handler = ...",
     };
     expect(validateDataset(full)).toEqual([]);

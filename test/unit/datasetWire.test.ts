@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { fileSha256, outputsFromWire, readUploadFile, uploadRequest } from "../../provider/dataset/wire";
+import { fileSha256, outputsFromWire, uploadRequest } from "../../provider/dataset/wire";
 import type { DatasetInputs } from "../../provider/dataset/types";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dataset-wire-"));
@@ -24,26 +24,28 @@ const inputs: DatasetInputs = {
 };
 
 describe("dataset wire mapping", () => {
-  it("hashes a file the same way when streaming it and when reading it for upload", async () => {
+  it("hashes a file by streaming it", async () => {
     const file = path.join(dir, "abc.jsonl");
     fs.writeFileSync(file, "abc");
     expect(await fileSha256(file)).toBe(abcSha256);
-    expect(await readUploadFile(file)).toEqual({
-      content: Buffer.from("abc"),
-      fileName: "abc.jsonl",
-      sha256: abcSha256,
-    });
   });
 
-  it("maps every upload option and both files into the create request", () => {
-    const data = { content: Buffer.from("d"), fileName: "train.jsonl", sha256: "x" };
-    const evalData = { content: Buffer.from("e"), fileName: "eval.jsonl", sha256: "y" };
-    expect(uploadRequest(inputs, data, evalData)).toEqual({
-      name: "support-data",
+  it("maps every upload option and both files, as file-backed blobs, into the create request", async () => {
+    fs.writeFileSync(path.join(dir, "train.jsonl"), "data");
+    fs.writeFileSync(path.join(dir, "eval.jsonl"), "eval!");
+    const request = await uploadRequest("support-data-1", {
+      ...inputs,
+      dataFile: path.join(dir, "train.jsonl"),
+      evalDataFile: path.join(dir, "eval.jsonl"),
+    });
+    expect(await request.data.text()).toBe("data");
+    expect(await request.evalData!.text()).toBe("eval!");
+    expect({ ...request, data: undefined, evalData: undefined }).toEqual({
+      name: "support-data-1",
       type: "chat-finetune-input",
-      data: data.content,
+      data: undefined,
       dataFileName: "train.jsonl",
-      evalData: evalData.content,
+      evalData: undefined,
       evalDataFileName: "eval.jsonl",
       keepOriginalFile: true,
       skipMalformedInput: true,

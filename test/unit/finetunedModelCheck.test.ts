@@ -1,5 +1,6 @@
 import { FinetunedModelProvider } from "../../provider/finetunedModel/provider";
-import { unknownValue } from "../../provider/lifecycle/rules";
+import { configured } from "../support/configuredProvider";
+import { ScriptedServer, startScriptedServer } from "./cohere/scriptedServer";
 
 const spec = (overrides: Record<string, unknown> = {}) => ({
   settings: {
@@ -13,62 +14,69 @@ const spec = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe("FinetunedModelProvider.check", () => {
-  const provider = new FinetunedModelProvider();
-
-  it("generates <resource name>-<suffix> when no name is declared", async () => {
-    const { inputs, failures } = await provider.check({}, spec());
-    expect(failures).toBeUndefined();
-    expect(inputs.name).toMatch(/^support-bot-[0-9a-f]{8}$/);
-    expect(inputs.nameIsGenerated).toBe(true);
+  let server: ScriptedServer;
+  beforeAll(async () => {
+    // Answers a dataset lookup (what a create's cost estimate reads) and records every request.
+    server = await startScriptedServer([
+      (_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({
+            dataset: {
+              id: "ds-1",
+              name: "d",
+              dataset_type: "chat-finetune-input",
+              validation_status: "validated",
+              metrics: { finetune_dataset_metrics: { trainable_token_count: 1200 } },
+            },
+          }),
+        );
+      },
+    ]);
   });
+  afterAll(() => server.close());
+  beforeEach(() => server.requests.splice(0));
+  let log: jest.SpyInstance;
+  beforeEach(() => (log = jest.spyOn(console, "log").mockImplementation(() => {})));
+  afterEach(() => log.mockRestore());
 
-  it("keeps a generated name across runs", async () => {
-    const first = await provider.check({}, spec());
-    const second = await provider.check(
-      first.inputs,
-      spec({ settings: { ...spec().settings, hyperparameters: { trainEpochs: 2 } } }),
-    );
-    expect(second.inputs.name).toBe(first.inputs.name);
-  });
-
-  it("generates a fresh name for a replacement (checked without olds) with other settings", async () => {
-    const first = await provider.check({}, spec());
-    const replacement = await provider.check(
-      {},
-      spec({ settings: { ...spec().settings, datasetId: "ds-2" } }),
-    );
-    expect(replacement.inputs.name).not.toBe(first.inputs.name);
-  });
-
-  it("gives equal resource names in different stacks different names", async () => {
-    const dev = await provider.check({}, spec());
-    const prod = await provider.check({}, spec({ autoNameScope: "proj/prod" }));
-    expect(prod.inputs.name).not.toBe(dev.inputs.name);
-  });
-
-  it("uses an explicit name as given", async () => {
-    const { inputs } = await provider.check(
-      { name: "old", nameIsGenerated: true },
-      spec({ name: "my-model" }),
-    );
-    expect(inputs.name).toBe("my-model");
-    expect(inputs.nameIsGenerated).toBeUndefined();
-  });
-
-  it("leaves the name unknown while the dataset id is unknown", async () => {
-    const { inputs } = await provider.check(
-      {},
-      spec({ settings: { ...spec().settings, datasetId: unknownValue } }),
-    );
-    expect(inputs.name).toBe(unknownValue);
+  it("leaves an omitted name to the create, which chooses it, and keeps a declared one", async () => {
+    const provider = configured(new FinetunedModelProvider(), server.url);
+    expect((await provider.check({}, spec())).inputs).toEqual(spec());
+    expect((await provider.check({}, spec({ name: "my-model" }))).inputs.name).toBe("my-model");
   });
 
   it("reports failures with property paths and makes no API call", async () => {
-    const unconfigured = new FinetunedModelProvider();
-    const { failures } = await unconfigured.check({}, spec({ settings: { baseModel: {}, datasetId: "" } }));
+    const provider = configured(new FinetunedModelProvider(), server.url);
+    const { failures } = await provider.check({}, spec({ settings: { baseModel: {}, datasetId: "" } }));
     expect(failures!.map((f) => f.property).sort()).toEqual([
       "settings.baseModel.baseType",
       "settings.datasetId",
     ]);
+    expect(server.requests).toEqual([]);
+  });
+
+  it("makes no API call for a resource that already exists", async () => {
+    const provider = configured(new FinetunedModelProvider(), server.url);
+    await provider.check(spec({ name: "support-bot-1a2b3c4d" }), spec());
+    expect(server.requests).toEqual([]);
+  });
+
+  it("reads the dataset once to announce what a new model's training will process", async () => {
+    const provider = configured(new FinetunedModelProvider(), server.url);
+    const log = jest.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      await provider.check(
+        {},
+        spec({ settings: { ...spec().settings, hyperparameters: { trainEpochs: 3 } } }),
+      );
+      await provider.check({}, spec());
+      expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /v1/datasets/ds-1"]);
+      expect(log).toHaveBeenCalledWith(
+        "cohere: support-bot: starts a training of 1,200 trainable tokens × 3 epochs = 3,600 tokens (a new model)",
+      );
+    } finally {
+      log.mockRestore();
+    }
   });
 });

@@ -1,9 +1,4 @@
-import {
-  createRequestBody,
-  outputsFromWire,
-  settingsFromWire,
-  settingsToWire,
-} from "../../provider/finetunedModel/wire";
+import { outputsFromWire, settingsFromWire, settingsToWire } from "../../provider/finetunedModel/wire";
 import type { SettingsSpec } from "../../provider/finetunedModel/types";
 
 const everyField: SettingsSpec = {
@@ -41,21 +36,27 @@ const everyWireField = {
 };
 
 describe("fine-tuned model wire mapping", () => {
-  it("maps every settings field to snake_case", () => {
-    expect(settingsToWire(everyField)).toEqual(everyWireField);
+  it("maps every settings field to snake_case, the wandb key only when a training starts", () => {
+    expect(settingsToWire(everyField, "wandb-secret")).toEqual(everyWireField);
+    const { wandb, ...withoutWandb } = everyWireField;
+    expect(settingsToWire(everyField)).toEqual(withoutWandb);
+    expect(wandb.api_key).toBe("wandb-secret");
   });
 
-  it("maps every wire field back to camelCase", () => {
-    expect(settingsFromWire(everyWireField)).toEqual(everyField);
-  });
-
-  it("omits what was not declared", () => {
-    const minimal: SettingsSpec = { baseModel: { baseType: "BASE_TYPE_RERANK" }, datasetId: "ds-2" };
-    expect(createRequestBody("m", minimal)).toEqual({
-      name: "m",
-      settings: { base_model: { base_type: "BASE_TYPE_RERANK" }, dataset_id: "ds-2" },
+  it("maps every wire field back to camelCase, never the wandb key", () => {
+    expect(settingsFromWire(everyWireField)).toEqual({
+      ...everyField,
+      wandb: { project: "proj", entity: "team" },
     });
-    expect(settingsFromWire(settingsToWire(minimal))).toEqual(minimal);
+  });
+
+  it("omits what was not declared; {} and null hyperparameters are omitted ones", () => {
+    const minimal: SettingsSpec = { baseModel: { baseType: "BASE_TYPE_RERANK" }, datasetId: "ds-2" };
+    const wire = { base_model: { base_type: "BASE_TYPE_RERANK" }, dataset_id: "ds-2" };
+    expect(settingsToWire(minimal)).toEqual(wire);
+    expect(settingsToWire({ ...minimal, hyperparameters: {} })).toEqual(wire);
+    expect(settingsToWire({ ...minimal, hyperparameters: null })).toEqual(wire);
+    expect(settingsFromWire(wire)).toEqual(minimal);
   });
 
   it("ignores wire hyperparameters it does not know", () => {
@@ -82,6 +83,11 @@ describe("fine-tuned model wire mapping", () => {
     expect(outs).toEqual({
       name: "renamed",
       settings: { ...everyField, wandb: { project: "proj", entity: "team" } },
+      trainedSettings: {
+        ...everyField,
+        baseModel: { ...everyField.baseModel },
+        wandb: { project: "proj", entity: "team" },
+      },
       waitForReady: true,
       status: "STATUS_READY",
       creatorId: "u1",

@@ -1,4 +1,14 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { parseStackSpec, StackConfigError, toModelInputs } from "../../provider/stack/stackSpec";
+import { resourceOptions } from "../../provider/stack/entryOptions";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-spec-"));
+fs.mkdirSync(path.join(dataDir, "data"));
+fs.writeFileSync(path.join(dataDir, "data", "faq.jsonl"), "{}\n");
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+const inDataDir = (file: string) => path.resolve(dataDir, file);
 
 const datasets = { faq: { type: "chat-finetune-input", dataFile: "data/faq.jsonl" } };
 const model = (overrides: Record<string, unknown> = {}) => ({
@@ -9,7 +19,7 @@ const model = (overrides: Record<string, unknown> = {}) => ({
 
 function failuresOf(rawDatasets: unknown, rawModels: unknown): string[] {
   try {
-    parseStackSpec("proj", rawDatasets, rawModels);
+    parseStackSpec("proj", rawDatasets, rawModels, inDataDir);
   } catch (error) {
     if (error instanceof StackConfigError) return error.failures.map((f) => f.reason);
     throw error;
@@ -19,11 +29,34 @@ function failuresOf(rawDatasets: unknown, rawModels: unknown): string[] {
 
 describe("parseStackSpec", () => {
   it("accepts a valid stack", () => {
-    const spec = parseStackSpec("proj", datasets, {
-      bot: model({ hyperparameters: { trainEpochs: 2 } }),
-      other: { baseType: "BASE_TYPE_RERANK", datasetId: "ds-9" },
-    });
+    const spec = parseStackSpec(
+      "proj",
+      datasets,
+      {
+        bot: model({ hyperparameters: { trainEpochs: 2 } }),
+        other: { baseType: "BASE_TYPE_RERANK", datasetId: "ds-9" },
+      },
+      inDataDir,
+    );
     expect(Object.keys(spec.models)).toEqual(["bot", "other"]);
+  });
+
+  it("accepts every resource option, quality gate and retrain guard on a model", () => {
+    const options = {
+      protect: true,
+      retainOnDelete: true,
+      deleteBeforeReplace: true,
+      ignoreChanges: ["settings.wandb"],
+      customTimeouts: { create: "6h", update: "1h", delete: "5m" },
+    };
+    const spec = parseStackSpec(
+      "proj",
+      { faq: { ...datasets.faq, protect: true } },
+      { bot: model({ ...options, qualityGate: { minAccuracy: 0.8 }, allowRetrain: false }) },
+      inDataDir,
+    );
+    expect(resourceOptions(spec.models.bot)).toEqual(options);
+    expect(resourceOptions(spec.datasets.faq)).toEqual({ protect: true });
   });
 
   it.each([
@@ -90,6 +123,48 @@ describe("parseStackSpec", () => {
       "proj:datasets.faq.dataFile is required",
     ],
     [
+      "a protect that is not a boolean",
+      datasets,
+      { bot: model({ protect: "yes" }) },
+      'proj:models.bot.protect must be true or false, got "yes"',
+    ],
+    [
+      "ignoreChanges that is not a list",
+      datasets,
+      { bot: model({ ignoreChanges: "name" }) },
+      "proj:models.bot.ignoreChanges must be a list of strings",
+    ],
+    [
+      "a custom timeout that is not a duration",
+      datasets,
+      { bot: model({ customTimeouts: { create: "six hours" } }) },
+      "proj:models.bot.customTimeouts.create must be a duration",
+    ],
+    [
+      "an unknown custom timeout",
+      datasets,
+      { bot: model({ customTimeouts: { read: "1m" } }) },
+      "proj:models.bot.customTimeouts.read is not a known field",
+    ],
+    [
+      "a quality gate above 1",
+      datasets,
+      { bot: model({ qualityGate: { minAccuracy: 80 } }) },
+      "proj:models.bot.qualityGate.minAccuracy must be between 0 and 1, got 80",
+    ],
+    [
+      "an allowRetrain that is not a boolean",
+      datasets,
+      { bot: model({ allowRetrain: "no" }) },
+      "proj:models.bot.allowRetrain must be true or false",
+    ],
+    [
+      "a dataset file that cannot be read",
+      { faq: { type: "chat-finetune-input", dataFile: "data/missing.jsonl" } },
+      { bot: model() },
+      'proj:datasets.faq.dataFile "',
+    ],
+    [
       "a dataset name of 50 characters",
       { faq: { ...datasets.faq, name: "x".repeat(50) } },
       { bot: model() },
@@ -125,8 +200,10 @@ describe("parseStackSpec", () => {
       name: "n",
       waitForReady: undefined,
       adoptModelId: undefined,
+      allowRetrain: undefined,
+      qualityGate: undefined,
       settings: {
-        baseModel: { baseType: "BASE_TYPE_CHAT", name: "command-r" },
+        baseModel: { baseType: "BASE_TYPE_CHAT", name: "command-r", strategy: undefined },
         datasetId: "ds-1",
         hyperparameters: { trainEpochs: 2 },
         multiLabel: undefined,

@@ -89,38 +89,38 @@ describe("finetunedModels", () => {
     expect(only().query.toString()).toBe("");
   });
 
-  test("listAll follows next_page_token until it is empty", async () => {
-    const model = (id: string) => ({ ...READY, id });
+  test("listCreatedSince pages newest first and stops at the first model older than the window", async () => {
+    const model = (id: string, createdAt: string) => ({ ...READY, id, created_at: createdAt });
     const client = await clientFor([
-      json(200, { finetuned_models: [model("a"), model("b")], next_page_token: "p2", total_size: 3 }),
-      json(200, { finetuned_models: [model("c")], next_page_token: "p3", total_size: 3 }),
-      json(200, { finetuned_models: [], next_page_token: "", total_size: 3 }),
+      json(200, {
+        finetuned_models: [model("a", "2026-11-03T00:00:00Z"), model("b", "2026-11-02T00:00:00Z")],
+        next_page_token: "p2",
+        total_size: 5,
+      }),
+      json(200, {
+        finetuned_models: [model("c", "2026-11-01T12:00:00Z"), model("d", "2026-10-01T00:00:00Z")],
+        next_page_token: "p3",
+        total_size: 5,
+      }),
     ]);
-    const all = await client.finetunedModels.listAll({ pageSize: 2 });
-    expect(all.map((m) => m.id)).toEqual(["a", "b", "c"]);
-    expect(server!.requests.map((r) => r.query.get("page_token"))).toEqual([null, "p2", "p3"]);
-    expect(server!.requests.every((r) => r.query.get("page_size") === "2")).toBe(true);
+    const recent = await client.finetunedModels.listCreatedSince(new Date("2026-11-01T00:00:00Z"));
+    expect(recent.map((m) => m.id)).toEqual(["a", "b", "c"]);
+    expect(server!.requests.map((r) => Object.fromEntries(r.query))).toEqual([
+      { page_size: "1000", order_by: "created_at desc" },
+      { page_size: "1000", order_by: "created_at desc", page_token: "p2" },
+    ]);
   });
 
-  test("listAll stops when a server repeats a page token", async () => {
+  test("listCreatedSince stops when a server repeats a page token", async () => {
     const client = await clientFor([
-      json(200, { finetuned_models: [READY], next_page_token: "same", total_size: 1 }),
+      json(200, {
+        finetuned_models: [{ ...READY, created_at: "2030-01-01T00:00:00Z" }],
+        next_page_token: "same",
+        total_size: 1,
+      }),
     ]);
-    await expect(client.finetunedModels.listAll()).resolves.toHaveLength(2);
+    await expect(client.finetunedModels.listCreatedSince(new Date(0))).resolves.toHaveLength(2);
     expect(server!.requests).toHaveLength(2);
-  });
-
-  test("findByName returns the newest exact match, or undefined", async () => {
-    const models = [
-      { ...READY, id: "old", name: "x", created_at: "2025-01-01T00:00:00Z" },
-      { ...READY, id: "other", name: "x-2", created_at: "2025-03-01T00:00:00Z" },
-      { ...READY, id: "new", name: "x", created_at: "2025-02-01T00:00:00Z" },
-    ];
-    const client = await clientFor([
-      json(200, { finetuned_models: models, next_page_token: "", total_size: 3 }),
-    ]);
-    await expect(client.finetunedModels.findByName("x")).resolves.toMatchObject({ id: "new" });
-    await expect(client.finetunedModels.findByName("y")).resolves.toBeUndefined();
   });
 
   test("update PATCHes name and settings", async () => {
@@ -142,19 +142,13 @@ describe("finetunedModels", () => {
     expect([req.method, req.path]).toEqual(["DELETE", "/v1/finetuning/finetuned-models/ft-1"]);
   });
 
-  test("listEvents and listTrainingStepMetrics use their sub-paths", async () => {
-    const events = { events: [{ status: "STATUS_QUEUED" }], next_page_token: "", total_size: 1 };
+  test("listTrainingStepMetrics uses its sub-path", async () => {
     const metrics = { step_metrics: [{ step_number: 1, metrics: { accuracy: 0.5 } }], next_page_token: "" };
-    const client = await clientFor([json(200, events), json(200, metrics)]);
-    await expect(
-      client.finetunedModels.listEvents("ft-1", { pageSize: 5, orderBy: "created_at" }),
-    ).resolves.toEqual(events);
+    const client = await clientFor([json(200, metrics)]);
     await expect(client.finetunedModels.listTrainingStepMetrics("ft-1", { pageToken: "t" })).resolves.toEqual(
       metrics,
     );
-    const [e, m] = server!.requests;
-    expect(e.path).toBe("/v1/finetuning/finetuned-models/ft-1/events");
-    expect(Object.fromEntries(e.query)).toEqual({ page_size: "5", order_by: "created_at" });
+    const [m] = server!.requests;
     expect(m.path).toBe("/v1/finetuning/finetuned-models/ft-1/training-step-metrics");
     expect(Object.fromEntries(m.query)).toEqual({ page_token: "t" });
   });
@@ -176,9 +170,9 @@ describe("datasets", () => {
       client.datasets.create({
         name: "my data",
         type: "chat-finetune-input",
-        data: train,
+        data: new Blob([train]),
         dataFileName: "train.jsonl",
-        evalData,
+        evalData: new Blob([evalData]),
         evalDataFileName: "eval.jsonl",
         keepOriginalFile: true,
         skipMalformedInput: false,
@@ -215,7 +209,7 @@ describe("datasets", () => {
 
   test("create without eval data sends only the data field", async () => {
     const client = await clientFor([json(200, { id: "ds-2" })]);
-    await client.datasets.create({ name: "n", type: "t", data: Buffer.from("x"), dataFileName: "x.csv" });
+    await client.datasets.create({ name: "n", type: "t", data: new Blob(["x"]), dataFileName: "x.csv" });
     const req = only();
     const form = await new Response(req.body, {
       headers: { "content-type": req.headers["content-type"]! },
@@ -253,13 +247,9 @@ describe("datasets", () => {
     });
   });
 
-  test("delete and usage", async () => {
-    const client = await clientFor([json(200, {}), json(200, { organization_usage: 1234 })]);
+  test("delete sends DELETE", async () => {
+    const client = await clientFor([json(200, {})]);
     await expect(client.datasets.delete("ds-1")).resolves.toBeUndefined();
-    await expect(client.datasets.usage()).resolves.toBe(1234);
-    expect(server!.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      "DELETE /v1/datasets/ds-1",
-      "GET /v1/datasets/usage",
-    ]);
+    expect(server!.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["DELETE /v1/datasets/ds-1"]);
   });
 });

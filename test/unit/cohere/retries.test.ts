@@ -193,7 +193,7 @@ describe("non-idempotent requests (POST create)", () => {
       client.datasets.create({
         name: "n",
         type: "chat-finetune-input",
-        data: Buffer.from("{}"),
+        data: new Blob(["{}"]),
         dataFileName: "a.jsonl",
       }),
     );

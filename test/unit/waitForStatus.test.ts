@@ -1,4 +1,5 @@
-import { pollScheduleFromEnv, waitUntilReady } from "../../provider/lifecycle/waitUntilReady";
+import { PollTiming, pollScheduleFromEnv, waitForStatus } from "../../provider/lifecycle/waitForStatus";
+import { trainingStatuses } from "../../provider/finetunedModel/diff";
 import { parseDurationMs, formatDuration } from "../../provider/lifecycle/duration";
 import type { WireFinetunedModel } from "../../provider/cohere/wire";
 import { ApiConnectionError, AuthenticationError, InternalServerError } from "../../provider/cohere/errors";
@@ -23,7 +24,19 @@ function fakeClock() {
   };
 }
 
-describe("waitUntilReady", () => {
+/** Waits for a model as the FinetunedModel provider does: on while a training runs, ended by any other status. */
+function waitUntilReady(
+  first: WireFinetunedModel,
+  { getModel, ...timing }: PollTiming & { getModel: () => Promise<WireFinetunedModel> },
+) {
+  return waitForStatus(
+    first,
+    { get: getModel, nameOf: (m) => m.name, statusOf: (m) => m.status!, pendingStatuses: trainingStatuses },
+    timing,
+  );
+}
+
+describe("waiting for a training", () => {
   const schedule = { initialMs: 1000, maxMs: 4000, factor: 2 };
 
   it("polls with growing delays until READY and reports each status once", async () => {
@@ -43,8 +56,7 @@ describe("waitUntilReady", () => {
       report: (m) => reports.push(m),
       ...clock,
     });
-    expect(outcome.kind).toBe("ready");
-    expect(outcome.polls).toBe(5);
+    expect(outcome).toMatchObject({ kind: "settled", polls: 5, item: { status: "STATUS_READY" } });
     expect(clock.sleeps).toEqual([1000, 2000, 4000, 4000, 4000]);
     expect(reports.map((r) => r.split(" ")[1])).toEqual([
       "STATUS_QUEUED",
@@ -74,7 +86,7 @@ describe("waitUntilReady", () => {
       report: (m) => reports.push(m),
       ...clock,
     });
-    expect(outcome.kind).toBe("ready");
+    expect(outcome.kind).toBe("settled");
     expect(reports.filter((r) => r.includes("still waiting"))).toHaveLength(2);
 
     const unauthorized = waitUntilReady(model("STATUS_QUEUED"), {
@@ -118,16 +130,23 @@ describe("waitUntilReady", () => {
     });
   });
 
-  it("stops at FAILED", async () => {
+  it.each([
+    "STATUS_FAILED",
+    "STATUS_PAUSED",
+    "STATUS_TEMPORARILY_OFFLINE",
+    "STATUS_DELETED",
+    "STATUS_UNSPECIFIED",
+  ])("ends at %s, a status where no training runs, without waiting for the deadline", async (status) => {
     const clock = fakeClock();
     const outcome = await waitUntilReady(model("STATUS_QUEUED"), {
-      getModel: async () => model("STATUS_FAILED"),
-      deadline: 60_000,
+      getModel: async () => model(status),
+      deadline: 24 * 3_600_000,
       schedule,
       report: () => {},
       ...clock,
     });
-    expect(outcome.kind).toBe("failed");
+    expect(outcome).toMatchObject({ kind: "settled", polls: 1, item: { status } });
+    expect(clock.now()).toBe(1000);
   });
 
   it("gives up at the deadline without sleeping past it", async () => {

@@ -1,8 +1,7 @@
-/** Polls a Cohere object (a fine-tuned model, a dataset) until its status is final or the deadline passes. */
-import type { WireFinetunedModel } from "../cohere/wire";
+/** Polls a Cohere object (a fine-tuned model, a dataset) until its status leaves the in-progress ones. */
 import { Status } from "../cohere/enums";
-import { formatDuration } from "./duration";
 import { ApiConnectionError, InternalServerError, RateLimitError } from "../cohere/errors";
+import { formatDuration } from "./duration";
 
 export interface PollSchedule {
   initialMs: number;
@@ -20,31 +19,25 @@ export interface PollTiming {
   now?: () => number;
 }
 
-/** What to poll and which of its statuses end the wait. */
+/** What to poll and which of its statuses mean "still on its way". */
 export interface StatusPoll<T> {
   get: () => Promise<T>;
   nameOf: (item: T) => string;
   statusOf: (item: T) => string;
-  readyStatuses: readonly string[];
-  failedStatuses: readonly string[];
+  /** Any other status ends the wait: the caller decides what it means. */
+  pendingStatuses: readonly string[];
 }
 
 export interface PollOutcome<T> {
-  kind: "ready" | "failed" | "timedOut";
+  /** `settled`: the status left the pending ones; `timedOut`: the deadline passed first. */
+  kind: "settled" | "timedOut";
   item: T;
   polls: number;
 }
 
-export interface WaitOptions extends PollTiming {
-  getModel: () => Promise<WireFinetunedModel>;
-}
-
-export type WaitOutcome = Omit<PollOutcome<WireFinetunedModel>, "item"> & { model: WireFinetunedModel };
-
 /**
- * Queueing and training take hours, so polls there back off to once a minute; deploying the trained model is
- * the short last step, so polls tighten to every 20 s to notice READY soon. Fewer polls than a fixed 30 s
- * poller, and READY noticed sooner (see bench/).
+ * Queueing and training take hours, so polls there back off to once a minute; deploying the trained model is the
+ * short last step, so polls tighten to every 20 s while it runs.
  */
 export function pollScheduleFromEnv(env: NodeJS.ProcessEnv = process.env): PollSchedule {
   const maxMs = Number(env.COHERE_POLL_MAX_MS) || 60_000;
@@ -56,20 +49,7 @@ export function pollScheduleFromEnv(env: NodeJS.ProcessEnv = process.env): PollS
   };
 }
 
-export async function waitUntilReady(first: WireFinetunedModel, options: WaitOptions): Promise<WaitOutcome> {
-  const { getModel, ...timing } = options;
-  const poll: StatusPoll<WireFinetunedModel> = {
-    get: getModel,
-    nameOf: (model) => model.name,
-    statusOf: (model) => model.status ?? Status.Unspecified,
-    readyStatuses: [Status.Ready],
-    failedStatuses: [Status.Failed],
-  };
-  const { item, ...outcome } = await waitForFinalStatus(first, poll, timing);
-  return { ...outcome, model: item };
-}
-
-export async function waitForFinalStatus<T>(
+export async function waitForStatus<T>(
   first: T,
   poll: StatusPoll<T>,
   timing: PollTiming,
@@ -87,8 +67,7 @@ export async function waitForFinalStatus<T>(
       timing.report(`${poll.nameOf(item)}: ${status} after ${formatDuration(now() - started)}`);
       lastStatus = status;
     }
-    if (poll.readyStatuses.includes(status)) return { kind: "ready", item, polls };
-    if (poll.failedStatuses.includes(status)) return { kind: "failed", item, polls };
+    if (!poll.pendingStatuses.includes(status)) return { kind: "settled", item, polls };
     const remaining = timing.deadline - now();
     if (remaining <= 0) return { kind: "timedOut", item, polls };
     const cap = timing.schedule.maxMsByStatus?.[status] ?? timing.schedule.maxMs;
@@ -106,10 +85,10 @@ export async function waitForFinalStatus<T>(
 }
 
 /**
- * A wait can last hours: a poll that still fails after the client's own retries (an outage, a rate limit)
- * must not abandon it. Only answers that will not change by waiting (auth, not found, bad request) end it.
+ * A wait can last hours: a poll that still fails after the client's own retries (an outage, a rate limit) must
+ * not abandon it. Only answers that will not change by waiting (auth, not found, bad request) end it.
  */
-function isTransient(error: unknown): boolean {
+export function isTransient(error: unknown): boolean {
   return (
     error instanceof RateLimitError ||
     error instanceof InternalServerError ||

@@ -1,0 +1,98 @@
+/**
+ * Cohere's fine-tuning hyperparameters, each written once: its wire name, what it means, its documented range and
+ * default. Types, wire mapping, validation and the README's table are derived from this table.
+ */
+import { LoraTargetModules } from "../cohere/enums";
+
+interface NumberRule {
+  kind: "integer" | "number";
+  wire: string;
+  doc: string;
+  min: number;
+  /** Absent where Cohere documents no upper bound. */
+  max?: number;
+  /** Cohere's default, where documented. */
+  default?: number;
+}
+
+interface EnumRule {
+  kind: "enum";
+  wire: string;
+  doc: string;
+  values: readonly string[];
+}
+
+export const hyperparameterRules = {
+  trainEpochs: {
+    kind: "integer",
+    wire: "train_epochs",
+    doc: "passes over the training data",
+    min: 1,
+    max: 10,
+    default: 1,
+  },
+  learningRate: {
+    kind: "number",
+    wire: "learning_rate",
+    doc: "the optimizer's learning rate",
+    min: 0.00005,
+    max: 0.1,
+    default: 0.01,
+  },
+  trainBatchSize: {
+    kind: "integer",
+    wire: "train_batch_size",
+    doc: "examples per training step",
+    min: 2,
+    max: 16,
+    default: 16,
+  },
+  earlyStoppingThreshold: {
+    kind: "number",
+    wire: "early_stopping_threshold",
+    doc: "the loss improvement that counts as improving",
+    min: 0.001,
+    max: 0.1,
+    default: 0.001,
+  },
+  earlyStoppingPatience: {
+    kind: "integer",
+    wire: "early_stopping_patience",
+    doc: "evaluations without improvement before training stops early",
+    min: 0,
+    max: 10,
+    default: 10,
+  },
+  loraRank: { kind: "integer", wire: "lora_rank", doc: "LoRA rank (range undocumented)", min: 1 },
+  loraAlpha: { kind: "integer", wire: "lora_alpha", doc: "LoRA scaling factor (range undocumented)", min: 1 },
+  loraTargetModules: {
+    kind: "enum",
+    wire: "lora_target_modules",
+    doc: "the modules LoRA adapts",
+    values: Object.values(LoraTargetModules),
+  },
+} as const satisfies Record<string, NumberRule | EnumRule>;
+
+export type HyperparameterName = keyof typeof hyperparameterRules;
+
+export const hyperparameterNames = Object.keys(hyperparameterRules) as HyperparameterName[];
+
+/** The plain value each hyperparameter takes. */
+export type HyperparameterValues = {
+  [K in HyperparameterName]?: (typeof hyperparameterRules)[K] extends { kind: "enum" }
+    ? LoraTargetModules
+    : number;
+};
+
+/** A row of the README's hyperparameter table: `name`, range, default, meaning. */
+export function hyperparameterTableRow(name: HyperparameterName): string {
+  const rule: NumberRule | EnumRule = hyperparameterRules[name];
+  const range =
+    rule.kind === "enum"
+      ? rule.values.map((value) => `\`${value}\``).join(", ")
+      : rule.max === undefined
+        ? `${rule.kind === "integer" ? "whole number" : "number"} ≥ ${rule.min}`
+        : `${rule.min}–${rule.max}`;
+  const defaultValue = rule.kind !== "enum" && rule.default !== undefined ? String(rule.default) : "Cohere's";
+  return `| \`${name}\` | ${range} | ${defaultValue} | ${rule.doc} |`;
+}

@@ -1,0 +1,117 @@
+/** Waits for a training to end and reads what it produced; a model that does not end READY and good stays in state. */
+import type { CohereClient } from "../cohere/client";
+import type { WireFinetunedModel } from "../cohere/wire";
+import { Status } from "../cohere/enums";
+import { formatDuration, parseDurationMs } from "../lifecycle/duration";
+import { report } from "../lifecycle/report";
+import { ResourceInitError } from "../lifecycle/resourceInitError";
+import { pollScheduleFromEnv, waitForStatus } from "../lifecycle/waitForStatus";
+import { trainingStatuses } from "./diff";
+import { lastTrainingStep } from "./metrics";
+import { qualityGateMisses } from "./qualityGate";
+import { outputsFromWire } from "./wire";
+import type { FinetunedModelInputs, FinetunedModelOutputs } from "./types";
+
+/** Trainings take between an hour and a day; without customTimeouts a wait lasts at most this long. */
+const defaultWaitMs = 24 * 3_600_000;
+
+/**
+ * The outputs of a model once its training has ended READY and met its quality gate. Every other ending throws a
+ * ResourceInitError carrying the model's id, so the engine keeps it in state: FAILED is replaced by the next
+ * `up`, a timeout resumes waiting, a missed gate or a model Cohere paused is reported again until fixed.
+ */
+export async function settleTraining(
+  client: CohereClient,
+  inputs: FinetunedModelInputs,
+  model: WireFinetunedModel,
+  timeout: string | undefined,
+  known?: Pick<FinetunedModelOutputs, "trainingMetrics" | "trainingSteps">,
+): Promise<FinetunedModelOutputs> {
+  const id = model.id!;
+  const outs = { ...outputsFromWire(inputs, model), ...known };
+  if (inputs.waitForReady === false) return outs;
+  const waitMs = timeout ? parseDurationMs(timeout) : defaultWaitMs;
+  let outcome;
+  try {
+    outcome = await waitForStatus(
+      model,
+      {
+        get: () => client.finetunedModels.get(id),
+        nameOf: (item) => item.name,
+        statusOf: (item) => item.status ?? Status.Unspecified,
+        pendingStatuses: trainingStatuses,
+      },
+      { deadline: Date.now() + waitMs, schedule: pollScheduleFromEnv(), report },
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ResourceInitError(`waiting for model ${model.name} (${id}) failed: ${reason}`, id, outs);
+  }
+  const settled = { ...outputsFromWire(inputs, { ...outcome.item, id }), ...known };
+  const named = `model ${settled.name} (${id})`;
+  if (outcome.kind === "timedOut") {
+    throw new ResourceInitError(
+      `timed out after ${formatDuration(waitMs)} waiting for ${named} to become ${Status.Ready} (still ${settled.status}). ` +
+        "The model stays in the stack and keeps training; the next `pulumi up` resumes waiting.",
+      id,
+      settled,
+    );
+  }
+  switch (settled.status) {
+    case Status.Ready:
+      return withTrainingResult(client, inputs, id, settled);
+    case Status.Failed:
+      throw new ResourceInitError(
+        `Cohere reports that training of ${named} ended ${Status.Failed}. The model stays in the stack; ` +
+          "the next `pulumi up` replaces it with a new training (check the dataset first).",
+        id,
+        settled,
+      );
+    case Status.Deleted:
+      throw new Error(
+        `${named} was deleted at Cohere while Pulumi waited for it; \`pulumi refresh\` drops it from the stack.`,
+      );
+    default:
+      throw new ResourceInitError(
+        `${named} is ${settled.status} at Cohere, where no training runs, so the wait ends. ` +
+          "The model stays in the stack; once Cohere resumes it, `pulumi refresh` shows its status.",
+        id,
+        settled,
+      );
+  }
+}
+
+/** Reads the last evaluation once (a READY model's results never change) and checks the quality gate. */
+async function withTrainingResult(
+  client: CohereClient,
+  inputs: FinetunedModelInputs,
+  id: string,
+  outs: FinetunedModelOutputs,
+): Promise<FinetunedModelOutputs> {
+  const result = outs.trainingMetrics
+    ? undefined
+    : await lastTrainingStep(client, id).catch((error: Error) => {
+        report(`could not read the training metrics of model ${outs.name} (${id}): ${error.message}`);
+        return undefined;
+      });
+  const done = { ...outs, ...result };
+  checkQualityGate(inputs, id, done);
+  return done;
+}
+
+/** Throws when a READY model misses its declared quality gate; the model stays in state either way. */
+export function checkQualityGate(
+  inputs: FinetunedModelInputs,
+  id: string,
+  outs: FinetunedModelOutputs,
+): void {
+  const misses = qualityGateMisses(inputs.qualityGate, outs.trainingMetrics);
+  if (misses.length === 0) return;
+  throw new ResourceInitError(
+    `model ${outs.name} (${id}) finished training but misses its quality gate: ${misses.join("; ")}. ` +
+      "It stays in the stack and `pulumi up` reports this until the training or the gate changes; " +
+      "a model it replaces is only deleted once its replacement passes.",
+    id,
+    outs,
+  );
+}

@@ -1,0 +1,35 @@
+/** What both dynamic providers do alike: configuration, the Cohere client, and deletes that tolerate "gone". */
+import { CohereClient } from "../cohere/client";
+import { NotFoundError } from "../cohere/errors";
+import { ConfiguredConnection, ConfigReader, connectionFromConfig, resolveConnection } from "./connection";
+
+export abstract class CohereProvider {
+  protected configured: ConfiguredConnection = {};
+  private cachedClient?: CohereClient;
+
+  /** Runs once per plugin process with the stack's config, secrets decrypted; nothing of it reaches state. */
+  async configure(req: { config: ConfigReader }): Promise<void> {
+    this.configured = connectionFromConfig(req.config);
+    this.cachedClient = undefined;
+  }
+
+  /** Built on first use, so a preview that needs no API call needs no credentials either. */
+  protected client(env: NodeJS.ProcessEnv = process.env): CohereClient {
+    this.cachedClient ??= new CohereClient({
+      ...resolveConnection(this.configured, env),
+      // Tests and benchmarks lower these; the defaults suit Cohere itself.
+      maxRetries: Number(env.COHERE_MAX_RETRIES) || 5,
+      retryBaseDelayMs: Number(env.COHERE_RETRY_BASE_MS) || 1000,
+    });
+    return this.cachedClient;
+  }
+
+  /** An object that is already gone is as deleted as one this call removes. */
+  protected async deleteIgnoringMissing(remove: () => Promise<void>): Promise<void> {
+    try {
+      await remove();
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+}
