@@ -1,22 +1,22 @@
 import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import * as semver from "semver";
+import which from "which";
+import { cacheRoot, Log, logToStderr, withCacheLock } from "./cache";
 
 /** Refresh and destroy of Automation API inline programs need at least this CLI. */
 const MINIMUM_PULUMI_VERSION = "3.181.0";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
-const GO_MODULE_DIR = path.join(REPO_ROOT, "tools", "pulumi-cli");
+const CLI_MODULE_DIR = path.join(REPO_ROOT, "tools", "pulumi-cli");
+const LANGUAGE_HOST_MODULE_DIR = path.join(REPO_ROOT, "tools", "pulumi-language-nodejs");
 const CLI_PACKAGE = "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi";
 const VERSION_VARIABLE = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
+const LANGUAGE_HOST = "pulumi-language-nodejs";
 const DYNAMIC_PLUGIN = "pulumi-resource-pulumi-nodejs";
 const HEARTBEAT_MS = 20_000;
-const LOCK_POLL_MS = 2_000;
-const LOCK_TOUCH_MS = 15_000;
-/** A lock untouched this long is stale even if its pid now belongs to another process. */
-const LOCK_STALE_MS = 120_000;
 
 const execFileAsync = promisify(execFile);
 
@@ -33,42 +33,58 @@ export interface PulumiCli {
 
 export interface EnsurePulumiCliOptions {
   /** Receives progress messages; defaults to stderr. */
-  log?: (message: string) => void;
+  log?: Log;
 }
 
 let ensured: Promise<PulumiCli> | undefined;
 
 /**
- * Finds a Pulumi CLI new enough for the Automation API: `pulumi` on PATH, else
- * the build cached outside the repo, else builds the version pinned in
- * tools/pulumi-cli/go.mod into that cache (once per machine, minutes).
+ * Finds a Pulumi CLI new enough for the Automation API and the Node.js language host that `pulumi up` of a
+ * `runtime: nodejs` project needs: `pulumi` on PATH with the host beside it or on PATH, else the builds cached
+ * outside the repo. Whatever is missing is built from tools/pulumi-cli (the version pinned in its go.mod) and
+ * tools/pulumi-language-nodejs into that cache: once per machine, minutes.
  */
 export function ensurePulumiCli(options: EnsurePulumiCliOptions = {}): Promise<PulumiCli> {
-  ensured ??= locate(options.log ?? ((message) => process.stderr.write(`${message}\n`))).catch((error) => {
+  ensured ??= locate(options.log ?? logToStderr).catch((error) => {
     ensured = undefined;
     throw error;
   });
   return ensured;
 }
 
-async function locate(log: (message: string) => void): Promise<PulumiCli> {
-  const onPath = await findOnPath(log);
-  if (onPath) return onPath;
-
-  const pinned = readGoMod();
-  const binary = cachedBinaryPath(pinned.pulumiVersion);
-  if ((await reportedVersion(binary)) !== pinned.pulumiVersion) {
-    await buildOnce(binary, pinned, log);
-  }
-  bundleDynamicProviderPlugin(path.dirname(binary));
-  return describe(binary, pinned.pulumiVersion);
+/** The language host Pulumi runs for `pulumiBinary`: the one beside its (symlink-resolved) executable, else on PATH. */
+export function findLanguageHost(
+  pulumiBinary: string,
+  searchPath = process.env.PATH ?? "",
+): string | undefined {
+  const besideCli = path.dirname(fs.realpathSync(pulumiBinary));
+  const dirs = [besideCli, ...searchPath.split(path.delimiter)].filter(Boolean);
+  return which.sync(LANGUAGE_HOST, { path: dirs.join(path.delimiter), nothrow: true }) ?? undefined;
 }
 
-async function findOnPath(log: (message: string) => void): Promise<PulumiCli | undefined> {
-  const binary = findExecutable("pulumi");
-  if (!binary) return undefined;
-  const version = await reportedVersion(binary);
-  if (version && compareVersions(version, MINIMUM_PULUMI_VERSION) >= 0) return describe(binary, version);
+async function locate(log: Log): Promise<PulumiCli> {
+  const cliBuild = pinnedCliBuild();
+  const languageHostBuild = pinnedLanguageHostBuild(path.dirname(cliBuild.output));
+  const onPath = await pulumiOnPath(log);
+  if (onPath) {
+    let languageHost = findLanguageHost(onPath.binary);
+    if (!languageHost) {
+      await ensureBuilt([languageHostBuild], log);
+      languageHost = languageHostBuild.output;
+    }
+    return describe(onPath.binary, onPath.version, path.dirname(languageHost));
+  }
+  await ensureBuilt([cliBuild, languageHostBuild], log);
+  bundleDynamicProviderPlugin(path.dirname(cliBuild.output));
+  return describe(cliBuild.output, cliBuild.version, path.dirname(languageHostBuild.output));
+}
+
+async function pulumiOnPath(log: Log): Promise<{ binary: string; version: string } | undefined> {
+  const found = which.sync("pulumi", { nothrow: true });
+  if (!found) return undefined;
+  const binary = path.resolve(found);
+  const version = await reportedVersion(binary, ["version"]);
+  if (version && semver.gte(version, MINIMUM_PULUMI_VERSION)) return { binary, version };
   log(`Ignoring ${binary}: it reports ${version ?? "no version"}, need ${MINIMUM_PULUMI_VERSION} or newer.`);
   return undefined;
 }
@@ -88,187 +104,159 @@ function bundleDynamicProviderPlugin(cliDir: string): void {
   fs.renameSync(temporary, target);
 }
 
-function describe(binary: string, version: string): PulumiCli {
+function describe(binary: string, version: string, languageHostDir: string): PulumiCli {
   const dir = path.dirname(binary);
   // The dynamic provider plugin (pulumi-resource-pulumi-nodejs) ships in the root of the npm package.
-  const nodePluginDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-  const searchPath = [dir, nodePluginDir, process.env.PATH].filter(Boolean).join(path.delimiter);
+  const dynamicPluginDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+  const searchPath = [...new Set([dir, languageHostDir, dynamicPluginDir, process.env.PATH])]
+    .filter(Boolean)
+    .join(path.delimiter);
   return { binary, dir, version, env: { PATH: searchPath, PULUMI_SKIP_UPDATE_CHECK: "true" } };
 }
 
-interface PinnedVersions {
-  pulumiVersion: string;
+interface GoBuild {
+  /** Names it in progress messages. */
+  title: string;
+  moduleDir: string;
+  /** What `go build` builds: a package path, or "." for the module's own main package. */
+  target: string;
+  output: string;
+  /** Stamped into the binary, and what it must report to count as built. */
+  version: string;
+  versionArgs: string[];
   goVersion: string;
-}
-
-function readGoMod(): PinnedVersions {
-  const goModPath = path.join(GO_MODULE_DIR, "go.mod");
-  const goMod = fs.readFileSync(goModPath, "utf8");
-  const pulumiVersion = /^\s*(?:require\s+)?github\.com\/pulumi\/pulumi\/pkg\/v3\s+v(\S+)/m.exec(goMod)?.[1];
-  const goVersion = /^go\s+(\S+)/m.exec(goMod)?.[1];
-  if (!pulumiVersion || !goVersion) {
-    throw new Error(`${goModPath} must declare a go version and require github.com/pulumi/pulumi/pkg/v3`);
-  }
-  return { pulumiVersion, goVersion };
-}
-
-function cacheRoot(): string {
-  if (process.env.COHERE_PULUMI_CACHE) return process.env.COHERE_PULUMI_CACHE;
-  const xdgCache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
-  return path.join(xdgCache, "cohere-pulumi");
+  expectedDuration: string;
 }
 
 /** `<root>/bin/pulumi` is the layout `PulumiCommand.get({ root })` expects. */
-function cachedBinaryPath(version: string): string {
-  return path.join(cacheRoot(), `pulumi-cli-v${version}`, "bin", "pulumi");
+function pinnedCliBuild(): GoBuild {
+  const goMod = readGoMod(CLI_MODULE_DIR);
+  const version = requiredVersion(goMod, "github.com/pulumi/pulumi/pkg/v3");
+  return {
+    title: `the Pulumi CLI v${version}`,
+    moduleDir: CLI_MODULE_DIR,
+    target: CLI_PACKAGE,
+    output: path.join(cacheRoot(), `pulumi-cli-v${version}`, "bin", "pulumi"),
+    version,
+    versionArgs: ["version"],
+    goVersion: goMod.goVersion,
+    expectedDuration: "about 6 minutes on 2 idle cores plus module downloads, longer under load",
+  };
 }
 
-async function reportedVersion(binary: string): Promise<string | undefined> {
+/** Pulumi looks for its language host beside its own executable first, so it goes into the CLI's directory. */
+function pinnedLanguageHostBuild(cliDir: string): GoBuild {
+  const goMod = readGoMod(LANGUAGE_HOST_MODULE_DIR);
+  const version = requiredVersion(goMod, "github.com/pulumi/pulumi/sdk/v3");
+  return {
+    title: `Pulumi's Node.js language host (${LANGUAGE_HOST} v${version})`,
+    moduleDir: LANGUAGE_HOST_MODULE_DIR,
+    target: ".",
+    output: path.join(cliDir, LANGUAGE_HOST),
+    version,
+    versionArgs: ["-version"],
+    goVersion: goMod.goVersion,
+    expectedDuration: "seconds right after the CLI's build, about 2 minutes on its own",
+  };
+}
+
+interface GoMod {
+  path: string;
+  text: string;
+  goVersion: string;
+}
+
+function readGoMod(moduleDir: string): GoMod {
+  const goModPath = path.join(moduleDir, "go.mod");
+  const text = fs.readFileSync(goModPath, "utf8");
+  const goVersion = /^go\s+(\S+)/m.exec(text)?.[1];
+  if (!goVersion) throw new Error(`${goModPath} must declare a go version`);
+  return { path: goModPath, text, goVersion };
+}
+
+function requiredVersion(goMod: GoMod, module: string): string {
+  const escaped = module.replace(/[.\\/]/g, "\\$&");
+  const version = new RegExp(`^\\s*(?:require\\s+)?${escaped}\\s+v(\\S+)`, "m").exec(goMod.text)?.[1];
+  if (!version) throw new Error(`${goMod.path} must require ${module}`);
+  return version;
+}
+
+async function reportedVersion(binary: string, versionArgs: string[]): Promise<string | undefined> {
   try {
-    const { stdout } = await execFileAsync(binary, ["version"], {
+    const { stdout } = await execFileAsync(binary, versionArgs, {
       env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
       timeout: 30_000,
     });
-    return /^v?(\d+\.\d+\.\d+\S*)$/.exec(stdout.trim())?.[1];
+    return semver.clean(stdout) ?? undefined;
   } catch {
     return undefined;
   }
 }
 
-function findExecutable(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      continue;
-    }
-  }
-  return undefined;
+async function unbuilt(builds: GoBuild[]): Promise<GoBuild[]> {
+  const reported = await Promise.all(builds.map((build) => reportedVersion(build.output, build.versionArgs)));
+  return builds.filter((build, index) => reported[index] !== build.version);
 }
 
-function compareVersions(a: string, b: string): number {
-  const numbers = (version: string) => version.split(/[.-]/, 3).map((part) => Number.parseInt(part, 10));
-  const [left, right] = [numbers(a), numbers(b)];
-  for (let i = 0; i < 3; i++) {
-    if (left[i] !== right[i]) return left[i] - right[i];
-  }
-  return 0;
+/** Builds what is missing or stale under one lock per cache directory, so parallel processes build it once. */
+async function ensureBuilt(builds: GoBuild[], log: Log): Promise<void> {
+  if ((await unbuilt(builds)).length === 0) return;
+  const versionDir = path.dirname(path.dirname(builds[0].output));
+  await withCacheLock(versionDir, "building the Pulumi CLI and its language host", log, async () => {
+    for (const build of await unbuilt(builds)) await goBuild(build, log);
+  });
 }
 
-/**
- * Serialises builds across processes (parallel jest workers) with a lock file
- * holding the builder's pid, touched while the build runs. A lock whose pid is
- * gone or that nobody touches is stale and taken over; should two processes
- * still race, each builds into its own temp file and the atomic rename keeps
- * the binary whole.
- */
-async function buildOnce(binary: string, pinned: PinnedVersions, log: (message: string) => void) {
-  const binDir = path.dirname(binary);
-  fs.mkdirSync(binDir, { recursive: true });
-  const lockFile = path.join(path.dirname(binDir), "build.lock");
-  let announcedWait = false;
-  for (;;) {
-    if ((await reportedVersion(binary)) === pinned.pulumiVersion) return;
-    if (tryLock(lockFile)) {
-      const touch = setInterval(() => fs.utimes(lockFile, new Date(), new Date(), () => {}), LOCK_TOUCH_MS);
-      try {
-        if ((await reportedVersion(binary)) !== pinned.pulumiVersion) await build(binary, pinned, log);
-      } finally {
-        clearInterval(touch);
-        fs.rmSync(lockFile, { force: true });
-      }
-      return;
-    }
-    if (!announcedWait) {
-      log(`Waiting for another process to finish building the Pulumi CLI (lock: ${lockFile})…`);
-      announcedWait = true;
-    }
-    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
-  }
-}
-
-function tryLock(lockFile: string): boolean {
-  try {
-    fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-  if (!isStale(lockFile)) return false;
-  fs.rmSync(lockFile, { force: true });
-  return tryLock(lockFile);
-}
-
-function isStale(lockFile: string): boolean {
-  try {
-    const holder = Number(fs.readFileSync(lockFile, "utf8").trim());
-    const untouchedMs = Date.now() - fs.statSync(lockFile).mtimeMs;
-    // An empty file is a lock being written right now, not a dead one.
-    return untouchedMs > LOCK_STALE_MS || (holder > 0 && !isAlive(holder));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return true;
-    throw error;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-async function build(binary: string, pinned: PinnedVersions, log: (message: string) => void) {
-  const go = findExecutable("go");
+async function goBuild(build: GoBuild, log: Log): Promise<void> {
+  const go = which.sync("go", { nothrow: true });
   if (!go) {
     throw new Error(
-      `No Pulumi CLI found: \`pulumi\` (${MINIMUM_PULUMI_VERSION} or newer) is not on PATH, ` +
-        `${binary} does not exist yet, and \`go\` is not on PATH to build it. Install Go ${pinned.goVersion} ` +
-        `or newer (https://go.dev/dl/) and run \`npm run pulumi-cli\`, or install the Pulumi CLI ` +
-        `(https://www.pulumi.com/docs/install/).`,
+      `Cannot build ${build.title}: \`go\` is not on PATH, ${build.output} does not exist yet, and no ` +
+        `\`pulumi\` (${MINIMUM_PULUMI_VERSION} or newer) with its ${LANGUAGE_HOST} is on PATH. Install Go ` +
+        `${build.goVersion} or newer (https://go.dev/dl/) and run \`npm run pulumi-cli\`, or install the Pulumi ` +
+        `CLI (https://www.pulumi.com/docs/install/).`,
     );
   }
-  const binDir = path.dirname(binary);
-  for (const leftover of fs.readdirSync(binDir).filter((name) => name.startsWith(".pulumi-build-"))) {
+  const binDir = path.dirname(build.output);
+  fs.mkdirSync(binDir, { recursive: true });
+  const partialPrefix = `.build-${path.basename(build.output)}-`;
+  for (const leftover of fs.readdirSync(binDir).filter((name) => name.startsWith(partialPrefix))) {
     fs.rmSync(path.join(binDir, leftover), { force: true });
   }
-  const partial = path.join(binDir, `.pulumi-build-${process.pid}`);
+  const partial = path.join(binDir, `${partialPrefix}${process.pid}`);
   log(
-    `Building the Pulumi CLI v${pinned.pulumiVersion} from Go modules into ${binary} ` +
-      `(first run only; about 4 minutes on 2 idle cores plus module downloads, longer under load)…`,
+    `Building ${build.title} from Go sources into ${build.output} ` +
+      `(first run only; ${build.expectedDuration})…`,
   );
   const started = Date.now();
-  await runGoBuild(go, partial, pinned.pulumiVersion, (packages, downloads) => {
+  await runGoBuild(go, build, partial, (packages, downloads) => {
     const elapsed = Math.round((Date.now() - started) / 1000);
     log(`  … ${packages} packages compiled, ${downloads} modules downloaded, ${elapsed}s elapsed`);
   });
-  fs.renameSync(partial, binary);
-  log(`Built ${binary} in ${Math.round((Date.now() - started) / 1000)}s.`);
+  fs.renameSync(partial, build.output);
+  log(`Built ${build.output} in ${Math.round((Date.now() - started) / 1000)}s.`);
 }
 
 function runGoBuild(
   go: string,
+  build: GoBuild,
   output: string,
-  version: string,
   heartbeat: (packages: number, downloads: number) => void,
 ): Promise<void> {
   const args = [
     "build",
     "-v",
     "-trimpath",
+    // The language host's main package lives in this repository; stamping it would need a usable git checkout.
+    "-buildvcs=false",
     "-ldflags",
-    `-s -w -X ${VERSION_VARIABLE}=v${version}`,
+    `-s -w -X ${VERSION_VARIABLE}=v${build.version}`,
     "-o",
     output,
-    CLI_PACKAGE,
+    build.target,
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn(go, args, { cwd: GO_MODULE_DIR, stdio: ["ignore", "inherit", "pipe"] });
+    const child = spawn(go, args, { cwd: build.moduleDir, stdio: ["ignore", "inherit", "pipe"] });
     let packages = 0;
     let downloads = 0;
     const recent: string[] = [];
@@ -294,7 +282,9 @@ function runGoBuild(
       fs.rmSync(output, { force: true });
       const tail = [...recent, pending].filter(Boolean).join("\n");
       reject(
-        new Error(`go ${args.join(" ")} failed (${signal ?? `exit ${code}`}) in ${GO_MODULE_DIR}:\n${tail}`),
+        new Error(
+          `go ${args.join(" ")} failed (${signal ?? `exit ${code}`}) in ${build.moduleDir}:\n${tail}`,
+        ),
       );
     });
   });

@@ -1,0 +1,201 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as lockfile from "proper-lockfile";
+import { REPO_ROOT } from "../../scripts/lib/pulumiCli";
+
+type PulumiCliModule = typeof import("../../scripts/lib/pulumiCli");
+
+const CLI_MODULE_DIR = path.join(REPO_ROOT, "tools", "pulumi-cli");
+const LANGUAGE_HOST_MODULE_DIR = path.join(REPO_ROOT, "tools", "pulumi-language-nodejs");
+const DYNAMIC_PLUGIN_DIR = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+
+let tmp: string;
+let cache: string;
+let buildLog: string;
+let logged: string[];
+const savedEnv = { PATH: process.env.PATH, COHERE_PULUMI_CACHE: process.env.COHERE_PULUMI_CACHE };
+
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-cli-test-"));
+  cache = path.join(tmp, "cache");
+  buildLog = path.join(tmp, "builds.log");
+  logged = [];
+  process.env.COHERE_PULUMI_CACHE = cache;
+});
+
+afterEach(() => {
+  process.env.PATH = savedEnv.PATH;
+  process.env.COHERE_PULUMI_CACHE = savedEnv.COHERE_PULUMI_CACHE;
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function dir(name: string): string {
+  const created = path.join(tmp, name);
+  fs.mkdirSync(created, { recursive: true });
+  return created;
+}
+
+function executable(file: string, text: string): string {
+  fs.writeFileSync(file, text, { mode: 0o755 });
+  return file;
+}
+
+function fakeVersionReporter(file: string, version: string): string {
+  return executable(file, `#!/bin/sh\necho v${version}\n`);
+}
+
+/** Stands in for `go build`: writes a binary that reports the version stamped by -ldflags, and logs the module. */
+function fakeGo(binDir: string): void {
+  executable(
+    path.join(binDir, "go"),
+    `#!${process.execPath}
+const fs = require("fs");
+const args = process.argv.slice(2);
+const output = args[args.indexOf("-o") + 1];
+const version = /=(v\\S+)$/.exec(args[args.indexOf("-ldflags") + 1])[1];
+fs.writeFileSync(output, "#!/bin/sh\\necho " + version + "\\n", { mode: 0o755 });
+fs.appendFileSync(${JSON.stringify(buildLog)}, process.cwd() + "\\n");
+`,
+  );
+}
+
+function builtModules(): string[] {
+  return fs.existsSync(buildLog) ? fs.readFileSync(buildLog, "utf8").trim().split("\n") : [];
+}
+
+// Fresh instances stand for separate processes (and reset the memo); a fresh proper-lockfile in each would add
+// its own process signal handlers every time.
+jest.doMock("proper-lockfile", () => lockfile);
+
+async function freshModule(): Promise<PulumiCliModule> {
+  let loaded: PulumiCliModule | undefined;
+  await jest.isolateModulesAsync(async () => {
+    loaded = await import("../../scripts/lib/pulumiCli");
+  });
+  return loaded!;
+}
+
+async function ensure(loaded?: PulumiCliModule) {
+  const { ensurePulumiCli, findLanguageHost } = loaded ?? (await freshModule());
+  const cli = await ensurePulumiCli({ log: (message) => logged.push(message) });
+  return {
+    cli,
+    languageHost: findLanguageHost(cli.binary, cli.env.PATH),
+    searchPath: cli.env.PATH.split(":"),
+  };
+}
+
+describe("ensurePulumiCli with a pulumi on PATH", () => {
+  it("uses the language host beside it", async () => {
+    const bin = dir("pulumi/bin");
+    fakeVersionReporter(path.join(bin, "pulumi"), "3.300.0");
+    fakeVersionReporter(path.join(bin, "pulumi-language-nodejs"), "3.300.0");
+    process.env.PATH = bin;
+
+    const { cli, languageHost, searchPath } = await ensure();
+
+    expect(cli).toMatchObject({ binary: path.join(bin, "pulumi"), dir: bin, version: "3.300.0" });
+    expect(languageHost).toBe(path.join(bin, "pulumi-language-nodejs"));
+    expect(searchPath.slice(0, 2)).toEqual([bin, DYNAMIC_PLUGIN_DIR]);
+    expect(builtModules()).toEqual([]);
+  });
+
+  it("uses the language host beside the executable a symlinked pulumi points to", async () => {
+    const real = dir("pulumi/bin");
+    const linked = dir("links");
+    fakeVersionReporter(path.join(real, "pulumi"), "3.300.0");
+    fakeVersionReporter(path.join(real, "pulumi-language-nodejs"), "3.300.0");
+    fs.symlinkSync(path.join(real, "pulumi"), path.join(linked, "pulumi"));
+    process.env.PATH = linked;
+
+    const { cli, languageHost, searchPath } = await ensure();
+
+    expect(cli.binary).toBe(path.join(linked, "pulumi"));
+    expect(languageHost).toBe(path.join(real, "pulumi-language-nodejs"));
+    expect(searchPath.slice(0, 3)).toEqual([linked, real, DYNAMIC_PLUGIN_DIR]);
+  });
+
+  it("uses a language host found elsewhere on PATH", async () => {
+    const pulumiBin = dir("pulumi/bin");
+    const hostBin = dir("host/bin");
+    fakeVersionReporter(path.join(pulumiBin, "pulumi"), "3.300.0");
+    fakeVersionReporter(path.join(hostBin, "pulumi-language-nodejs"), "3.300.0");
+    process.env.PATH = [pulumiBin, hostBin].join(":");
+
+    const { languageHost, searchPath } = await ensure();
+
+    expect(languageHost).toBe(path.join(hostBin, "pulumi-language-nodejs"));
+    expect(searchPath.slice(0, 3)).toEqual([pulumiBin, hostBin, DYNAMIC_PLUGIN_DIR]);
+    expect(builtModules()).toEqual([]);
+  });
+
+  it("builds the language host into the cache when there is none", async () => {
+    const pulumiBin = dir("pulumi/bin");
+    const tools = dir("tools");
+    fakeVersionReporter(path.join(pulumiBin, "pulumi"), "3.300.0");
+    fakeGo(tools);
+    process.env.PATH = [pulumiBin, tools].join(":");
+
+    const { cli, languageHost, searchPath } = await ensure();
+
+    expect(cli.binary).toBe(path.join(pulumiBin, "pulumi"));
+    expect(languageHost).toMatch(
+      new RegExp(`^${cache}/pulumi-cli-v\\d+\\.\\d+\\.\\d+/bin/pulumi-language-nodejs$`),
+    );
+    expect(searchPath.slice(0, 3)).toEqual([pulumiBin, path.dirname(languageHost!), DYNAMIC_PLUGIN_DIR]);
+    expect(builtModules()).toEqual([LANGUAGE_HOST_MODULE_DIR]);
+    expect(logged.some((line) => line.startsWith("Building Pulumi's Node.js language host"))).toBe(true);
+  });
+});
+
+describe("ensurePulumiCli without a usable pulumi on PATH", () => {
+  function pathWithOldPulumiAndGo(): void {
+    const old = dir("old/bin");
+    const tools = dir("tools");
+    fakeVersionReporter(path.join(old, "pulumi"), "3.100.0");
+    fakeGo(tools);
+    process.env.PATH = [old, tools].join(":");
+  }
+
+  it("builds the CLI and its language host side by side into the cache", async () => {
+    pathWithOldPulumiAndGo();
+
+    const { cli, languageHost, searchPath } = await ensure();
+
+    expect(cli.binary).toBe(path.join(cache, `pulumi-cli-v${cli.version}`, "bin", "pulumi"));
+    expect(languageHost).toBe(path.join(cli.dir, "pulumi-language-nodejs"));
+    expect(fs.existsSync(path.join(cli.dir, "pulumi-resource-pulumi-nodejs"))).toBe(true);
+    expect(searchPath.slice(0, 2)).toEqual([cli.dir, DYNAMIC_PLUGIN_DIR]);
+    expect(builtModules()).toEqual([CLI_MODULE_DIR, LANGUAGE_HOST_MODULE_DIR]);
+    expect(logged[0]).toMatch(/^Ignoring .*old\/bin\/pulumi: it reports 3\.100\.0/);
+  });
+
+  it("rebuilds only a missing language host", async () => {
+    pathWithOldPulumiAndGo();
+    const { cli } = await ensure();
+    fs.rmSync(path.join(cli.dir, "pulumi-language-nodejs"));
+
+    const again = await ensure();
+
+    expect(again.languageHost).toBe(path.join(cli.dir, "pulumi-language-nodejs"));
+    expect(builtModules()).toEqual([CLI_MODULE_DIR, LANGUAGE_HOST_MODULE_DIR, LANGUAGE_HOST_MODULE_DIR]);
+  });
+
+  it("builds once while other processes wait on the lock", async () => {
+    pathWithOldPulumiAndGo();
+    const twoProcesses = [await freshModule(), await freshModule()];
+
+    const results = await Promise.all(twoProcesses.map(ensure));
+
+    expect(results[0].cli.binary).toBe(results[1].cli.binary);
+    expect(builtModules()).toEqual([CLI_MODULE_DIR, LANGUAGE_HOST_MODULE_DIR]);
+    expect(logged.some((line) => line.startsWith("Waiting for another process"))).toBe(true);
+  });
+
+  it("says how to get Go when it has to build and cannot", async () => {
+    process.env.PATH = dir("empty");
+
+    await expect(ensure()).rejects.toThrow(/`go` is not on PATH/);
+  });
+});
