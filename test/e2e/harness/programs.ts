@@ -6,7 +6,8 @@ export interface DeclaredModel {
 }
 
 /**
- * A program declaring these FinetunedModels and exporting `models` (name → id, status, name, inference model).
+ * A program declaring these FinetunedModels and exporting `models` (name → id, status, name, inference model,
+ * training metrics and steps).
  * A string `"secret:<key>"` anywhere in the args becomes the stack's secret config `<key>`.
  */
 export function modelsProgram(declared: Record<string, DeclaredModel>): string {
@@ -28,7 +29,14 @@ const declared: Record<string, { args: any; opts?: pulumi.CustomResourceOptions 
 export const models: Record<string, unknown> = {};
 for (const [name, { args, opts }] of Object.entries(declared)) {
   const model = new FinetunedModel(name, withSecrets(args) as any, opts);
-  models[name] = { id: model.id, status: model.status, name: model.name, inferenceModelName: model.inferenceModelName };
+  models[name] = {
+    id: model.id,
+    status: model.status,
+    name: model.name,
+    inferenceModelName: model.inferenceModelName,
+    trainingMetrics: model.trainingMetrics,
+    trainingSteps: model.trainingSteps,
+  };
 }
 `;
 }
