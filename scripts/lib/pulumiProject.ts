@@ -65,10 +65,19 @@ export class PulumiProject {
 
   /** Runs `pulumi <args>` in the project directory; a non-zero exit rejects with a PulumiCommandError. */
   pulumi(args: string[], options: { inheritOutput?: boolean } = {}): Promise<PulumiRun> {
+    return this.run("pulumi", args, options);
+  }
+
+  /** Runs a command (a script of the project, say) in the project directory with the project's environment. */
+  run(
+    command: string,
+    args: string[],
+    options: { inheritOutput?: boolean; env?: NodeJS.ProcessEnv } = {},
+  ): Promise<PulumiRun> {
     return new Promise((resolve, reject) => {
-      const child = spawn("pulumi", args, {
+      const child = spawn(command, args, {
         cwd: this.dir,
-        env: this.env,
+        env: { ...this.env, ...options.env },
         stdio: ["ignore", "pipe", "pipe"],
       });
       const stdout: Buffer[] = [];
@@ -86,7 +95,7 @@ export class PulumiProject {
         const run = { stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() };
         this.transcript.push(run.stdout, run.stderr);
         if (code === 0) resolve(run);
-        else reject(new PulumiCommandError(args, code, run));
+        else reject(new PulumiCommandError(command === "pulumi" ? args : [command, ...args], code, run));
       });
     });
   }

@@ -139,12 +139,137 @@ const table: Row[] = [
     { ...declared(), autoNameScope: "proj/prod" },
     { changes: false, replaces: [] },
   ],
+  [
+    "hyperparameters {} where none were declared",
+    stored({ settings: { ...declared().settings, hyperparameters: undefined } }),
+    change((i) => (i.settings.hyperparameters = {})),
+    { changes: false, replaces: [] },
+  ],
+  [
+    "hyperparameters null where {} was declared",
+    stored({ settings: { ...declared().settings, hyperparameters: {} } }),
+    change((i) => (i.settings.hyperparameters = null)),
+    { changes: false, replaces: [] },
+  ],
+  [
+    "hyperparameters omitted where null was declared",
+    stored({ settings: { ...declared().settings, hyperparameters: null } }),
+    change((i) => delete i.settings.hyperparameters),
+    { changes: false, replaces: [] },
+  ],
+  [
+    "a generated name (none declared)",
+    stored({ name: "bot-1a2b3c4d", nameIsGenerated: true }),
+    change((i) => delete i.name),
+    { changes: false, replaces: [] },
+  ],
+  [
+    "a generated name still the pending one (its create never renamed it)",
+    stored({ name: "bot-0badf00d-creating", nameIsGenerated: true }),
+    change((i) => delete i.name),
+    { changes: true, replaces: [] },
+  ],
+  [
+    "an adopted model without a declared name",
+    stored({ name: "a-person's-model", nameIsGenerated: true }),
+    change((i) => {
+      delete i.name;
+      i.adoptModelId = id;
+    }),
+    { changes: false, replaces: [] },
+  ],
+  [
+    "allowRetrain or qualityGate changed (recorded)",
+    stored(),
+    { ...declared(), allowRetrain: false, qualityGate: { minAccuracy: 0.5 } },
+    { changes: true, replaces: [] },
+  ],
+  [
+    "Cohere reports what the spec declares, its defaults filled in",
+    stored({
+      trainedSettings: {
+        baseModel: { baseType: "BASE_TYPE_CHAT", name: "command-r-08-2024" },
+        datasetId: "ds-1",
+        hyperparameters: { trainEpochs: 2, learningRate: 0.01, trainBatchSize: 16 },
+      },
+    }),
+    declared(),
+    { changes: false, replaces: [] },
+  ],
+  [
+    "Cohere reports another value for a declared hyperparameter (drift)",
+    stored({
+      trainedSettings: {
+        baseModel: { baseType: "BASE_TYPE_CHAT" },
+        datasetId: "ds-1",
+        hyperparameters: { trainEpochs: 5, learningRate: 0.01 },
+      },
+    }),
+    declared(),
+    { changes: true, replaces: ["settings"] },
+  ],
+  [
+    "Cohere reports another dataset (drift)",
+    stored({ trainedSettings: { baseModel: { baseType: "BASE_TYPE_CHAT" }, datasetId: "ds-9" } }),
+    declared(),
+    { changes: true, replaces: ["settings"] },
+  ],
+  [
+    "a number that came back as its nearest double",
+    stored({
+      trainedSettings: {
+        baseModel: { baseType: "BASE_TYPE_CHAT" },
+        datasetId: "ds-1",
+        hyperparameters: { trainEpochs: 2, learningRate: 0.010000000000000002 },
+      },
+    }),
+    declared(),
+    { changes: false, replaces: [] },
+  ],
 ];
 
 describe("diffFinetunedModel", () => {
   it.each(table)("%s", (_title, olds, news, expected) => {
     const result = diffFinetunedModel(id, olds, news);
     expect({ changes: result.changes, replaces: result.replaces }).toEqual(expected);
+  });
+
+  it("names the fields that changed, and what Cohere reports for a drift", () => {
+    const changed = diffFinetunedModel(
+      id,
+      stored(),
+      change((i) => (i.settings.hyperparameters!.trainEpochs = 3)),
+    );
+    expect(changed.reasons).toEqual([
+      "settings.hyperparameters.trainEpochs changed: a new training replaces model bot",
+    ]);
+    const drifted = diffFinetunedModel(
+      id,
+      stored({
+        trainedSettings: {
+          baseModel: { baseType: "BASE_TYPE_CHAT" },
+          datasetId: "ds-1",
+          hyperparameters: { trainEpochs: 5 },
+        },
+      }),
+      declared(),
+    );
+    expect(drifted.reasons[0]).toBe(
+      "model bot was trained otherwise than declared (settings.hyperparameters.trainEpochs is 5 at Cohere, 2 in the spec): a new training replaces it",
+    );
+  });
+
+  it("tells a replacement that starts a training from one that adopts another model", () => {
+    expect(diffFinetunedModel(id, stored({ status: "STATUS_FAILED" }), declared()).startsTraining).toBe(true);
+    const adopting = { ...declared(), adoptModelId: "0d3f7c0e-1111-4c4c-8888-000000000002" };
+    expect(diffFinetunedModel(id, stored(), adopting).startsTraining).toBe(false);
+    expect(
+      diffFinetunedModel(
+        id,
+        stored(),
+        change((i) => (i.name = "x")),
+      ).startsTraining,
+    ).toBe(false);
   });
 
   it("explains a replacement of a FAILED model in words", () => {
