@@ -11,7 +11,7 @@ import { generatedName } from "../lifecycle/naming";
 import { omit, pickDefined } from "../lifecycle/plainObjects";
 import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
-import { pollScheduleFromEnv, waitForStatus } from "../lifecycle/waitForStatus";
+import { backoff, pollScheduleFromEnv, waitForStatus } from "../lifecycle/waitForStatus";
 import { diffDataset, needsWaiting, pendingValidationStatuses } from "./diff";
 import { DatasetInputs, DatasetOutputs, datasetInputKeys, maxDatasetNameLength } from "./types";
 import { validateDataset } from "./validation";
@@ -140,7 +140,11 @@ async function settle(
         statusOf: (item) => item.validation_status,
         pendingStatuses: pendingValidationStatuses,
       },
-      { deadline: Date.now() + waitMs, schedule: pollScheduleFromEnv(), report },
+      {
+        deadline: Date.now() + waitMs,
+        nextDelay: backoff(pollScheduleFromEnv(), (item: WireDataset) => item.validation_status),
+        report,
+      },
     );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,7 +1,7 @@
 /** The dynamic provider behind FinetunedModel: Pulumi's lifecycle mapped onto Cohere's fine-tuning API. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { CohereClient } from "../cohere/client";
-import type { WireFinetunedModel } from "../cohere/wire";
+import type { WireDataset, WireFinetunedModel } from "../cohere/wire";
 import { NotFoundError } from "../cohere/errors";
 import { Status } from "../cohere/enums";
 import { CohereProvider } from "../lifecycle/cohereProvider";
@@ -34,9 +34,12 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
    * The account's recent models as listed once per plugin process (one Pulumi operation): every create of a
    * model with a generated name looks there for an interrupted create of its own.
    */
-  private recentModels?: Promise<WireFinetunedModel[]>;
+  private recentModels?: { since: number; models: Promise<WireFinetunedModel[]> };
   /** Resources whose training cost this process already announced. */
   private readonly costsAnnounced = new Set<string>();
+  /** Datasets as read once per process: their size prices a training and paces its polls. */
+  private readonly datasets = new Map<string, Promise<WireDataset | undefined>>();
+  private readonly startedAt = Date.now();
 
   async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
     const failures = validateFinetunedModel(news);
@@ -72,16 +75,20 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
 
   async create(inputs: FinetunedModelInputs): Promise<dynamic.CreateResult> {
     const client = this.client();
+    const dataset = await this.datasetOf(inputs.settings.datasetId);
     if (inputs.adoptModelId !== undefined) {
       const model = await this.adopt(client, inputs, inputs.adoptModelId);
-      return { id: model.id!, outs: await settleTraining(client, inputs, model, inputs.timeouts?.create) };
+      return {
+        id: model.id!,
+        outs: await settleTraining(client, inputs, model, inputs.timeouts?.create, { dataset }),
+      };
     }
-    const model = await this.startTraining(client, inputs);
+    const model = await this.startTraining(client, inputs, dataset);
     const id = model.id!;
     let outs: FinetunedModelOutputs;
     let failure: ResourceInitError | undefined;
     try {
-      outs = await settleTraining(client, inputs, model, inputs.timeouts?.create);
+      outs = await settleTraining(client, inputs, model, inputs.timeouts?.create, { dataset });
     } catch (error) {
       if (!(error instanceof ResourceInitError)) throw error;
       failure = error;
@@ -142,7 +149,10 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
       if (outs.status === Status.Ready) checkQualityGate(news, id, outs);
       return { outs };
     }
-    return { outs: await settleTraining(client, news, { ...model, id }, news.timeouts?.update, known) };
+    const dataset = await this.datasetOf(news.settings.datasetId);
+    return {
+      outs: await settleTraining(client, news, { ...model, id }, news.timeouts?.update, { known, dataset }),
+    };
   }
 
   async delete(id: string): Promise<void> {
@@ -153,11 +163,12 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
   private async startTraining(
     client: CohereClient,
     inputs: FinetunedModelInputs,
+    dataset: WireDataset | undefined,
   ): Promise<WireFinetunedModel> {
     const generated = inputs.name === undefined;
     const name = inputs.name ?? pendingName(inputs.autoNameScope ?? "", inputs.resourceName ?? "model");
     if (generated) {
-      const interrupted = await this.interruptedCreate(client, name, inputs.settings);
+      const interrupted = await this.interruptedCreate(client, name, inputs.settings, dataset);
       if (interrupted) return interrupted;
     }
     const body = { name, settings: settingsToWire(inputs.settings, inputs.settings.wandb?.apiKey) };
@@ -182,20 +193,19 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
 
   /**
    * A model under this resource's pending name is one of its own creates that a killed `pulumi up` never got to
-   * record. One trained as declared is resumed; any other is left alone and named, for a person to decide.
+   * record. One trained as declared is resumed; any other is left alone and named, for a person to decide. A
+   * model cannot be older than its dataset: a dataset uploaded during this operation rules any out.
    */
   private async interruptedCreate(
     client: CohereClient,
     name: string,
     settings: SettingsSpec,
+    dataset: WireDataset | undefined,
   ): Promise<WireFinetunedModel | undefined> {
-    this.recentModels ??= client.finetunedModels
-      .listCreatedSince(new Date(Date.now() - interruptedCreateWindowMs))
-      .catch((error) => {
-        this.recentModels = undefined;
-        throw error;
-      });
-    const candidates = (await this.recentModels).filter((model) => model.name === name);
+    const datasetCreated = Date.parse(dataset?.created_at ?? "");
+    if (datasetCreated > this.startedAt + clockSkewMs) return undefined;
+    const since = Math.max(Date.now() - interruptedCreateWindowMs, (datasetCreated || 0) - clockSkewMs);
+    const candidates = (await this.modelsCreatedSince(client, since)).filter((model) => model.name === name);
     const resumable = candidates.find(
       (model) =>
         model.status !== Status.Failed &&
@@ -211,6 +221,17 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     if (resumable)
       report(`resuming an interrupted create of this resource: model ${resumable.name} (${resumable.id})`);
     return resumable;
+  }
+
+  /** Lists once, and again only when a create needs to look further back than the listing did. */
+  private async modelsCreatedSince(client: CohereClient, since: number): Promise<WireFinetunedModel[]> {
+    if (!this.recentModels || since < this.recentModels.since) {
+      const models = client.finetunedModels.listCreatedSince(new Date(since));
+      this.recentModels = { since, models };
+      models.catch(() => (this.recentModels = undefined));
+    }
+    const listed = await this.recentModels.models;
+    return listed.filter((model) => Date.parse(model.created_at ?? "") >= since);
   }
 
   /** Gives a model that carried its pending name during the create its generated name. */
@@ -268,8 +289,21 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     const resource = `${inputs.autoNameScope}/${inputs.resourceName}`;
     if (this.costsAnnounced.has(resource)) return;
     this.costsAnnounced.add(resource);
-    const cost = await describeTrainingCost(this.client(), inputs.settings);
+    const cost = describeTrainingCost(inputs.settings, await this.datasetOf(inputs.settings.datasetId));
     report(`${inputs.resourceName ?? "model"}: starts a training of ${cost} (${why})`);
+  }
+
+  /** Informative only: a dataset that cannot be read makes the estimates unknown, never an operation fail. */
+  private datasetOf(id: string): Promise<WireDataset | undefined> {
+    if (containsUnknown(id)) return Promise.resolve(undefined);
+    let dataset = this.datasets.get(id);
+    if (!dataset) {
+      dataset = this.client()
+        .datasets.get(id)
+        .catch(() => undefined);
+      this.datasets.set(id, dataset);
+    }
+    return dataset;
   }
 
   private retrainAllowed(inputs: FinetunedModelInputs): boolean {

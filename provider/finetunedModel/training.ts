@@ -1,16 +1,24 @@
 /** Waits for a training to end and reads what it produced; a model that does not end READY and good stays in state. */
 import type { CohereClient } from "../cohere/client";
-import type { WireFinetunedModel } from "../cohere/wire";
+import type { WireDataset, WireFinetunedModel } from "../cohere/wire";
 import { Status } from "../cohere/enums";
 import { formatDuration, parseDurationMs } from "../lifecycle/duration";
 import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
-import { pollScheduleFromEnv, waitForStatus } from "../lifecycle/waitForStatus";
+import { waitForStatus } from "../lifecycle/waitForStatus";
+import { totalTrainingSteps, trainingPollPlan, trainingPollTimingFromEnv } from "./trainingPollPlan";
 import { trainingStatuses } from "./diff";
 import { lastTrainingStep } from "./metrics";
 import { qualityGateMisses } from "./qualityGate";
 import { outputsFromWire } from "./wire";
 import type { FinetunedModelInputs, FinetunedModelOutputs } from "./types";
+
+export interface TrainingContext {
+  /** Results already read, never read again. */
+  known?: Pick<FinetunedModelOutputs, "trainingMetrics" | "trainingSteps">;
+  /** The dataset trained on, whose size tells how many steps the training takes. */
+  dataset?: WireDataset;
+}
 
 /** Trainings take between an hour and a day; without customTimeouts a wait lasts at most this long. */
 const defaultWaitMs = 24 * 3_600_000;
@@ -25,8 +33,9 @@ export async function settleTraining(
   inputs: FinetunedModelInputs,
   model: WireFinetunedModel,
   timeout: string | undefined,
-  known?: Pick<FinetunedModelOutputs, "trainingMetrics" | "trainingSteps">,
+  context: TrainingContext = {},
 ): Promise<FinetunedModelOutputs> {
+  const { known, dataset } = context;
   const id = model.id!;
   const outs = { ...outputsFromWire(inputs, model), ...known };
   if (inputs.waitForReady === false) return outs;
@@ -41,7 +50,17 @@ export async function settleTraining(
         statusOf: (item) => item.status ?? Status.Unspecified,
         pendingStatuses: trainingStatuses,
       },
-      { deadline: Date.now() + waitMs, schedule: pollScheduleFromEnv(), report },
+      {
+        deadline: Date.now() + waitMs,
+        nextDelay: trainingPollPlan({
+          timing: trainingPollTimingFromEnv(),
+          totalSteps: totalStepsOf(inputs, dataset),
+          readSteps: async () =>
+            (await client.finetunedModels.listTrainingStepMetrics(id, { pageSize: 1000 })).step_metrics ?? [],
+          now: Date.now,
+        }),
+        report,
+      },
     );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -114,4 +133,11 @@ export function checkQualityGate(
     id,
     outs,
   );
+}
+
+function totalStepsOf(inputs: FinetunedModelInputs, dataset: WireDataset | undefined): number | undefined {
+  const trainExamples = dataset?.metrics?.finetune_dataset_metrics?.train_examples;
+  if (!trainExamples) return undefined;
+  const { trainEpochs, trainBatchSize } = inputs.settings.hyperparameters ?? {};
+  return totalTrainingSteps(trainExamples, trainEpochs, trainBatchSize);
 }

@@ -11,9 +11,12 @@ export interface PollSchedule {
   maxMsByStatus?: Record<string, number>;
 }
 
-export interface PollTiming {
+/** The pause before the next poll, given the object as just read and how long the wait has lasted. */
+export type NextDelay<T> = (item: T, waitedMs: number) => Promise<number> | number;
+
+export interface PollTiming<T> {
   deadline: number;
-  schedule: PollSchedule;
+  nextDelay: NextDelay<T>;
   report: (message: string) => void;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -36,11 +39,11 @@ export interface PollOutcome<T> {
 }
 
 /**
- * Queueing and training take hours, so polls there back off to once a minute; deploying the trained model is the
- * short last step, so polls tighten to every 20 s while it runs.
+ * The backoff schedule: from the initial pause (COHERE_POLL_INITIAL_MS), ×1.5 per poll up to one minute (or
+ * COHERE_POLL_MAX_MS if lower), and at most 20 s while a trained model is deployed, the short last step.
  */
 export function pollScheduleFromEnv(env: NodeJS.ProcessEnv = process.env): PollSchedule {
-  const maxMs = Number(env.COHERE_POLL_MAX_MS) || 60_000;
+  const maxMs = Math.min(Number(env.COHERE_POLL_MAX_MS) || 60_000, 60_000);
   return {
     initialMs: Number(env.COHERE_POLL_INITIAL_MS) || 1000,
     maxMs,
@@ -49,17 +52,27 @@ export function pollScheduleFromEnv(env: NodeJS.ProcessEnv = process.env): PollS
   };
 }
 
+/** The pauses of a backoff schedule, capped by status. */
+export function backoff<T>(schedule: PollSchedule, statusOf: (item: T) => string): NextDelay<T> {
+  let delay = schedule.initialMs;
+  return (item) => {
+    const cap = schedule.maxMsByStatus?.[statusOf(item)] ?? schedule.maxMs;
+    const pause = Math.min(delay, cap);
+    delay = Math.min(cap, pause * schedule.factor);
+    return pause;
+  };
+}
+
 export async function waitForStatus<T>(
   first: T,
   poll: StatusPoll<T>,
-  timing: PollTiming,
+  timing: PollTiming<T>,
 ): Promise<PollOutcome<T>> {
   const sleep = timing.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = timing.now ?? Date.now;
   const started = now();
   let item = first;
   let lastStatus = "";
-  let delay = timing.schedule.initialMs;
   let polls = 0;
   for (;;) {
     const status = poll.statusOf(item);
@@ -70,10 +83,7 @@ export async function waitForStatus<T>(
     if (!poll.pendingStatuses.includes(status)) return { kind: "settled", item, polls };
     const remaining = timing.deadline - now();
     if (remaining <= 0) return { kind: "timedOut", item, polls };
-    const cap = timing.schedule.maxMsByStatus?.[status] ?? timing.schedule.maxMs;
-    delay = Math.min(delay, cap);
-    await sleep(Math.min(delay, remaining));
-    delay = Math.min(cap, delay * timing.schedule.factor);
+    await sleep(Math.min(await timing.nextDelay(item, now() - started), remaining));
     polls++;
     try {
       item = await poll.get();

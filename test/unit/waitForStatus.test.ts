@@ -1,4 +1,10 @@
-import { PollTiming, pollScheduleFromEnv, waitForStatus } from "../../provider/lifecycle/waitForStatus";
+import {
+  backoff,
+  PollSchedule,
+  PollTiming,
+  pollScheduleFromEnv,
+  waitForStatus,
+} from "../../provider/lifecycle/waitForStatus";
 import { trainingStatuses } from "../../provider/finetunedModel/diff";
 import { parseDurationMs, formatDuration } from "../../provider/lifecycle/duration";
 import type { WireFinetunedModel } from "../../provider/cohere/wire";
@@ -27,12 +33,20 @@ function fakeClock() {
 /** Waits for a model as the FinetunedModel provider does: on while a training runs, ended by any other status. */
 function waitUntilReady(
   first: WireFinetunedModel,
-  { getModel, ...timing }: PollTiming & { getModel: () => Promise<WireFinetunedModel> },
+  {
+    getModel,
+    schedule,
+    ...timing
+  }: Omit<PollTiming<WireFinetunedModel>, "nextDelay"> & {
+    getModel: () => Promise<WireFinetunedModel>;
+    schedule: PollSchedule;
+  },
 ) {
+  const statusOf = (m: WireFinetunedModel) => m.status!;
   return waitForStatus(
     first,
-    { get: getModel, nameOf: (m) => m.name, statusOf: (m) => m.status!, pendingStatuses: trainingStatuses },
-    timing,
+    { get: getModel, nameOf: (m) => m.name, statusOf, pendingStatuses: trainingStatuses },
+    { ...timing, nextDelay: backoff(schedule, statusOf) },
   );
 }
 

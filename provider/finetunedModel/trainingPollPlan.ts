@@ -1,0 +1,100 @@
+/**
+ * When to look at a training again. A training reports its progress (the step of each evaluation, and when it
+ * ran), and the dataset's size with the epochs and batch size gives the steps to go: so the provider sleeps
+ * through most of the finetuning phase and polls densely only near its predicted end. Without an estimate it
+ * falls back to the backoff schedule.
+ */
+import type { WireFinetunedModel, WireTrainingStepMetrics } from "../cohere/wire";
+import { Status } from "../cohere/enums";
+import { backoff, NextDelay, pollScheduleFromEnv } from "../lifecycle/waitForStatus";
+import { defaultEpochs } from "./trainingCost";
+
+/** Cohere's default batch size when the spec leaves it out. */
+const defaultBatchSize = 16;
+
+export interface TrainingPollTiming {
+  /** The first pause, and the shortest one. */
+  initialMs: number;
+  /**
+   * The longest pause while queued, or finetuning before two evaluations tell its pace. Sleeping that long
+   * cannot delay noticing READY: the whole finetuning phase still lies ahead.
+   */
+  maxQueuedMs: number;
+  /** The longest sleep towards a predicted end: a training that stops early is noticed at most this late. */
+  maxPredictedMs: number;
+  /** The pause between polls while the trained model is deployed, the short last step. */
+  deployingMs: number;
+  /** How long after the predicted end of the finetuning phase to look again. */
+  afterPredictedEndMs: number;
+}
+
+export function trainingPollTimingFromEnv(env: NodeJS.ProcessEnv = process.env): TrainingPollTiming {
+  const initialMs = Number(env.COHERE_POLL_INITIAL_MS) || 1000;
+  const maxMs = Number(env.COHERE_POLL_MAX_MS) || 600_000;
+  return {
+    initialMs,
+    maxQueuedMs: maxMs,
+    maxPredictedMs: Math.min(maxMs * 2, 20 * 60_000),
+    deployingMs: Math.min(maxMs, Number(env.COHERE_POLL_DEPLOYING_MS) || 40_000),
+    afterPredictedEndMs: Math.min(maxMs, 5_000),
+  };
+}
+
+/** The optimizer steps a training takes: examples × epochs ÷ batch size, rounded up. */
+export function totalTrainingSteps(
+  trainExamples: number,
+  epochs = defaultEpochs,
+  batchSize = defaultBatchSize,
+): number {
+  return Math.max(1, Math.ceil((trainExamples * epochs) / batchSize));
+}
+
+/** When the finetuning phase will reach its last step, from the evaluations so far; undefined below two points. */
+export function predictedFinetuningEnd(
+  steps: WireTrainingStepMetrics[],
+  totalSteps: number,
+): number | undefined {
+  const points = steps
+    .map((step) => ({ step: step.step_number ?? 0, at: Date.parse(step.created_at ?? "") }))
+    .filter((point) => Number.isFinite(point.at))
+    .sort((a, b) => a.step - b.step);
+  if (points.length < 2) return undefined;
+  const [first, last] = [points[0], points[points.length - 1]];
+  const msPerStep = (last.at - first.at) / (last.step - first.step);
+  if (!(msPerStep > 0)) return undefined;
+  return last.at + Math.max(0, totalSteps - last.step) * msPerStep;
+}
+
+export interface TrainingPollPlanOptions {
+  timing: TrainingPollTiming;
+  /** Steps the training will take, when the dataset's size is known. */
+  totalSteps?: number;
+  /** The training's evaluations so far; read only while it is FINETUNING and the steps to go are known. */
+  readSteps: () => Promise<WireTrainingStepMetrics[]>;
+  now: () => number;
+}
+
+/**
+ * The pause before the next poll of a model. Without the steps to go (the dataset's size is unknown) it is the
+ * plain backoff schedule; a failed read of the evaluations falls back to it for that poll.
+ */
+export function trainingPollPlan(options: TrainingPollPlanOptions): NextDelay<WireFinetunedModel> {
+  const { timing, totalSteps, readSteps, now } = options;
+  if (totalSteps === undefined)
+    return backoff(pollScheduleFromEnv(), (model: WireFinetunedModel) => model.status ?? "");
+  const doubling = (waitedMs: number) => Math.min(Math.max(timing.initialMs, waitedMs), timing.maxQueuedMs);
+  return async (model, waitedMs) => {
+    switch (model.status) {
+      case Status.DeployingApi:
+        return timing.deployingMs;
+      case Status.Finetuning: {
+        const end = predictedFinetuningEnd(await readSteps().catch(() => []), totalSteps);
+        if (end === undefined) return doubling(waitedMs);
+        const untilEnd = end - now() + timing.afterPredictedEndMs;
+        return Math.min(Math.max(timing.initialMs, untilEnd), timing.maxPredictedMs);
+      }
+      default:
+        return doubling(waitedMs);
+    }
+  };
+}
