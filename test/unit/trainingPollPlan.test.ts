@@ -43,7 +43,7 @@ describe("the pause before the next poll of a training", () => {
   const plan = (
     now: number,
     evaluations: WireTrainingStepMetrics[],
-    totalSteps: number | undefined = 100,
+    totalSteps: number | "unknown" = 100,
   ) => {
     const reads: number[] = [];
     const next = trainingPollPlan({
