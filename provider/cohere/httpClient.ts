@@ -150,7 +150,8 @@ export class HttpClient {
     return errorForStatus({
       ...details,
       status: failure.status,
-      cohereMessage: redact(messageOf(failure.data), secrets) || undefined,
+      // Redacted before it is shortened: a cut through an echoed key must not leave its prefix behind.
+      cohereMessage: shortened(redact(messageOf(failure.data), secrets)) || undefined,
       requestId: requestId && redact(requestId, secrets),
     });
   }
@@ -167,9 +168,13 @@ function queryString(query: Record<string, QueryValue> = {}): string {
   return text ? `?${text}` : "";
 }
 
-/** Cohere's `{"message": ...}`, or whatever else the server sent, shortened. */
+/** Cohere's `{"message": ...}`, or whatever else the server sent. */
 function messageOf(data: unknown): string {
   const message = (data as { message?: unknown } | null)?.message;
   const text = typeof message === "string" ? message : typeof data === "string" ? data : JSON.stringify(data);
-  return (text ?? "").trim().slice(0, 500);
+  return (text ?? "").trim();
+}
+
+function shortened(text: string): string {
+  return text.slice(0, 500);
 }

@@ -22,10 +22,7 @@ export function loadInstalledProvider(exportName: ProviderExport): dynamic.Resou
     ) {
       throw error;
     }
-    throw new Error(
-      "The resources of this stack are managed by the npm package pulumi-cohere-finetuning, which is not installed " +
-        `in ${process.cwd()}: run \`npm install pulumi-cohere-finetuning\` in the Pulumi project, then the command again.`,
-    );
+    throw new Error(`pulumi-cohere-finetuning manages this stack but is not installed in ${process.cwd()}: npm install it`);
   }
   return new providers[exportName]();
 }
@@ -38,5 +35,7 @@ export function loadInstalledProvider(exportName: ProviderExport): dynamic.Resou
  * never shows up as a change.
  */
 export function providerModuleText(exportName: ProviderExport): string {
-  return `exports.handler = () => (${loadInstalledProvider.toString()})(${JSON.stringify(exportName)});\n`;
+  // One line: the function's compiled text (no comments inside it) without its indentation.
+  const loader = loadInstalledProvider.toString().replace(/\n\s*/g, "");
+  return `exports.handler=()=>(${loader})(${JSON.stringify(exportName)});`;
 }

@@ -117,3 +117,15 @@ test("inspecting or serialising the client does not show the key", () => {
   expect(util.inspect(client, { depth: Infinity })).not.toContain(API_KEY);
   expect(JSON.stringify(client)).not.toContain(API_KEY);
 });
+
+test("a key echoed across the point where a long message is cut leaves no prefix of it behind", async () => {
+  // The echo puts the key's first characters exactly where the kept text ends.
+  const cutAt = 500;
+  const padded: Handler = (_req, res) => {
+    res.writeHead(400, { "content-type": "application/json" });
+    res.end(JSON.stringify({ message: `${"x".repeat(cutAt - 6)}${API_KEY} and more` }));
+  };
+  const error = await failureOf(padded, get);
+  for (const text of everyRendering(error)) expect(text).not.toContain(API_KEY.slice(0, 6));
+  expect(error.cohereMessage).toMatch(/^x+\[REDA/);
+});
