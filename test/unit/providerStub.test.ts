@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { providerModuleText } from "../../provider/lifecycle/providerStub";
 
 /** The TypeScript that Pulumi's closure serializer falls back to in a project without one. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fallbackTypeScript = require(
   path.join(
     path.dirname(require.resolve("@pulumi/pulumi/package.json")),
