@@ -1,4 +1,3 @@
-import { ApiError } from "./backend/errors";
 import { seededRandom } from "./prng";
 
 export interface FaultConfig {
@@ -21,8 +20,14 @@ export type FaultDecision =
   | { kind: "drop_after_processing"; latencyMs: number }
   | { kind: "status"; latencyMs: number; status: 429 | 500 | 503; retryAfterSeconds: number };
 
-const RATE_FIELDS = ["drop_rate", "rate_429", "rate_500", "rate_503", "drop_after_processing_rate"] as const;
-const DEFAULT_SEED = 1;
+export const RATE_FIELDS = [
+  "drop_rate",
+  "rate_429",
+  "rate_500",
+  "rate_503",
+  "drop_after_processing_rate",
+] as const;
+export const DEFAULT_SEED = 1;
 
 export const FAULT_MESSAGES: Record<429 | 500 | 503, string> = {
   429: "rate limit exceeded",
@@ -43,50 +48,6 @@ export function defaultFaultConfig(): FaultConfig {
     methods: [],
     seed: DEFAULT_SEED,
   };
-}
-
-/** Parses a PUT /_emulator/faults body; omitted fields take their defaults (the config is replaced). */
-export function parseFaultConfig(body: unknown): FaultConfig {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new ApiError(400, "fault config must be a JSON object");
-  }
-  const input = body as Record<string, unknown>;
-  const config = defaultFaultConfig();
-  const known = new Set<string>(Object.keys(config));
-  for (const key of Object.keys(input)) {
-    if (!known.has(key)) throw new ApiError(400, `unknown fault field ${JSON.stringify(key)}`);
-  }
-  for (const field of RATE_FIELDS) config[field] = numberField(input, field, 0, 1) ?? 0;
-  config.latency_ms = numberField(input, "latency_ms", 0, 600_000) ?? 0;
-  config.retry_after_seconds = numberField(input, "retry_after_seconds", 0, 3600) ?? 1;
-  config.seed = numberField(input, "seed", 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_SEED;
-  config.fail_training = stringList(input, "fail_training", "an array of model names");
-  config.methods = stringList(input, "methods", "an array of HTTP methods").map((method) =>
-    method.toUpperCase(),
-  );
-  return config;
-}
-
-function stringList(input: Record<string, unknown>, field: string, what: string): string[] {
-  const value = input[field] ?? [];
-  if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) {
-    throw new ApiError(400, `${field} must be ${what}`);
-  }
-  return value;
-}
-
-function numberField(
-  input: Record<string, unknown>,
-  field: string,
-  min: number,
-  max: number,
-): number | undefined {
-  const value = input[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
-    throw new ApiError(400, `${field} must be a number between ${min} and ${max}`);
-  }
-  return value;
 }
 
 /**

@@ -1,7 +1,8 @@
 import multipart from "@fastify/multipart";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { EmulatorContext } from "./http/context";
-import { registerBodyParsing, registerErrorHandling } from "./http/errors";
+import { registerErrorHandling } from "./http/errors";
+import { registerJsonBodyParsing } from "./http/jsonBody";
 import { registerRoutes } from "./http/urls";
 import { registerV1Hooks } from "./http/v1Hooks";
 
@@ -16,7 +17,7 @@ export async function buildServer(context: EmulatorContext): Promise<FastifyInst
     frameworkErrors: (error, _request, reply) =>
       (reply as FastifyReply).code(400).send({ message: `invalid request: ${error.message}` }),
   });
-  registerBodyParsing(app);
+  registerJsonBodyParsing(app);
   await app.register(multipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, fieldSize: MAX_UPLOAD_BYTES, files: 4 },
   });

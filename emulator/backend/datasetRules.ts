@@ -1,4 +1,4 @@
-import type { DatasetType } from "../wire/enums";
+import { DatasetType } from "../wire/enums";
 
 type Row = Record<string, unknown>;
 
@@ -101,8 +101,8 @@ const rerank: DatasetRules = {
 
 /** Rules for the fine-tuning types; other dataset types only need well-formed JSONL. */
 export const FINETUNE_RULES: Partial<Record<DatasetType, DatasetRules>> = {
-  "chat-finetune-input": chat,
-  "single-label-classification-finetune-input": classification(false),
-  "multi-label-classification-finetune-input": classification(true),
-  "reranker-finetune-input": rerank,
+  [DatasetType.ChatFinetuneInput]: chat,
+  [DatasetType.SingleLabelClassificationFinetuneInput]: classification(false),
+  [DatasetType.MultiLabelClassificationFinetuneInput]: classification(true),
+  [DatasetType.RerankerFinetuneInput]: rerank,
 };

@@ -1,14 +1,19 @@
-import type { DatasetType, Status } from "../wire/enums";
-import type { WireEvent, WireFinetunedModel, WireSettings, WireTrainingStepMetrics } from "../wire/types";
+import { BaseType, DatasetType, type Status } from "../wire/enums";
+import type {
+  WireEvent,
+  WireFinetunedModel,
+  WireSettings,
+  WireSettingsRequest,
+  WireTrainingStepMetrics,
+} from "../wire/types";
 import { rfc3339, type EmulatorClock } from "./clock";
 import type { DatasetStore } from "./datasets";
 import { ApiError, invalidRequest, notFound } from "./errors";
-import { asObject, isPresent, requiredString, requiredValue } from "./fields";
 import { CREATOR_ID, isUuid, newModelId, ORGANIZATION_ID } from "./ids";
 import { isLifecyclePhase, outcomeUndecided, startRun, transitionsUpTo, type TrainingRun } from "./lifecycle";
 import { paginate, sortableNumber, type Page, type PageRequest } from "./pagination";
 import { applySettingsUpdate } from "./settingsChanges";
-import { parseSettings } from "./settingsValidation";
+import { checkSettings } from "./settingsRules";
 import { stepMetricsUpTo, totalTrainingSteps } from "./trainingMetrics";
 
 export interface RecordedEvent {
@@ -37,13 +42,24 @@ export interface TrainingPolicy {
   fails(modelName: string): boolean;
 }
 
-const DATASET_TYPES_FOR: Record<string, DatasetType[]> = {
-  BASE_TYPE_CHAT: ["chat-finetune-input"],
-  BASE_TYPE_CLASSIFICATION: [
-    "single-label-classification-finetune-input",
-    "multi-label-classification-finetune-input",
+export interface CreateModelInput {
+  name: string;
+  settings: WireSettingsRequest;
+}
+
+export interface UpdateModelInput {
+  name: string;
+  /** Absent when only the name is sent. */
+  settings?: WireSettingsRequest;
+}
+
+const DATASET_TYPES_FOR: Partial<Record<BaseType, DatasetType[]>> = {
+  [BaseType.Chat]: [DatasetType.ChatFinetuneInput],
+  [BaseType.Classification]: [
+    DatasetType.SingleLabelClassificationFinetuneInput,
+    DatasetType.MultiLabelClassificationFinetuneInput,
   ],
-  BASE_TYPE_RERANK: ["reranker-finetune-input"],
+  [BaseType.Rerank]: [DatasetType.RerankerFinetuneInput],
 };
 
 /** Names may repeat, as upstream gives no sign of enforcing uniqueness (UNCONFIRMED). */
@@ -57,10 +73,8 @@ export class FinetunedModelStore {
     private readonly policy: TrainingPolicy,
   ) {}
 
-  create(body: unknown): ModelRecord {
-    const obj = asObject(body, "request body");
-    const name = requiredString(obj, "name", "name");
-    const settings = parseSettings(requiredValue(obj, "settings", "settings"), { requireWandbApiKey: true });
+  create({ name, settings: requested }: CreateModelInput): ModelRecord {
+    const settings = checkSettings(requested, { requireWandbApiKey: true });
     const trainExamples = this.checkTrainable(settings);
     const now = this.clock.now();
     const record: ModelRecord = {
@@ -98,8 +112,8 @@ export class FinetunedModelStore {
         `settings.dataset_id: dataset ${dataset.id} has type ${dataset.type}, which cannot train ${baseType}`,
       );
     }
-    if (baseType === "BASE_TYPE_CLASSIFICATION") {
-      const multiLabel = dataset.type === "multi-label-classification-finetune-input";
+    if (baseType === BaseType.Classification) {
+      const multiLabel = dataset.type === DatasetType.MultiLabelClassificationFinetuneInput;
       if (settings.multi_label !== undefined && settings.multi_label !== multiLabel) {
         throw invalidRequest(
           `settings.multi_label is ${settings.multi_label} but dataset ${dataset.id} is ${dataset.type}`,
@@ -125,12 +139,10 @@ export class FinetunedModelStore {
     );
   }
 
-  update(id: string, body: unknown): ModelRecord {
+  update(id: string, { name, settings }: UpdateModelInput): ModelRecord {
     const record = this.get(id);
-    const obj = asObject(body, "request body");
-    const name = requiredString(obj, "name", "name");
-    if (isPresent(obj.settings)) {
-      const requested = parseSettings(obj.settings, { requireWandbApiKey: false });
+    if (settings) {
+      const requested = checkSettings(settings, { requireWandbApiKey: false });
       record.settings = applySettingsUpdate(record.settings, requested);
     }
     record.name = name;

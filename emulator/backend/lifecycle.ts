@@ -63,12 +63,6 @@ export function transitionsUpTo(run: TrainingRun, now: number): Transition[] {
   return plannedTransitions(run).filter((t) => t.at > run.eventsAfter && t.at <= until);
 }
 
-export function isTerminal(run: TrainingRun, now: number): boolean {
-  if (run.stoppedAt !== undefined) return true;
-  const last = plannedTransitions(run).at(-1);
-  return last !== undefined && last.at <= now;
-}
-
 /** Training steps are spread over `start..end`; none is produced after `cutoff` (a failure, or a freeze). */
 export function finetuningWindow(run: TrainingRun): { start: number; end: number; cutoff: number } {
   const at = (share: number) => run.startedAt + Math.round(share * run.durationMs);

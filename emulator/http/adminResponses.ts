@@ -1,15 +1,12 @@
 import type { FastifyRequest } from "fastify";
 import { rfc3339 } from "../backend/clock";
-import { ApiError } from "../backend/errors";
-import { parseFaultConfig } from "../faults";
-import { STATUSES, isOneOf } from "../wire/enums";
+import { parseClockAdvance, parseFaultConfig, parseForcedStatus } from "./adminRequests";
 import type { EmulatorContext } from "./context";
 import { pathParam } from "./request";
 
 /** The /_emulator control surface used by tests and benchmarks; unauthenticated and never faulted. */
 export function adminResponses(context: EmulatorContext) {
   const { backend, faults, requestLog, logger } = context;
-  const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
   const clockView = () => ({ now: rfc3339(backend.clock.now()), offset_ms: backend.clock.offset });
 
   return {
@@ -44,8 +41,7 @@ export function adminResponses(context: EmulatorContext) {
     },
 
     forceStatus(request: FastifyRequest) {
-      const status = bodyOf(request).status;
-      if (!isOneOf(STATUSES, status)) throw new ApiError(400, `status must be one of ${STATUSES.join(", ")}`);
+      const status = parseForcedStatus(request.body);
       const id = pathParam(request, "id");
       const view = backend.models.view(backend.models.forceStatus(id, status));
       context.persist();
@@ -58,10 +54,7 @@ export function adminResponses(context: EmulatorContext) {
     },
 
     advanceClock(request: FastifyRequest) {
-      const advance = bodyOf(request).advance_ms;
-      if (typeof advance !== "number" || !Number.isFinite(advance) || advance < 0) {
-        throw new ApiError(400, "advance_ms must be a non-negative number");
-      }
+      const advance = parseClockAdvance(request.body);
       backend.clock.advance(advance);
       context.persist();
       logger.info(`clock advanced by ${advance}ms`);

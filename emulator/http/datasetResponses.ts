@@ -1,8 +1,8 @@
 import type { FastifyRequest } from "fastify";
-import { parseDatasetFilter } from "../backend/datasets";
 import type { UploadedFile } from "../backend/datasetValidation";
 import { invalidRequest } from "../backend/errors";
 import type { EmulatorContext } from "./context";
+import { parseDatasetFilter, parseDatasetUploadQuery } from "./datasetRequests";
 import { pathParam, queryOf } from "./request";
 
 /** Translates /v1/datasets requests; uploads arrive as multipart with `data` and optional `eval_data`. */
@@ -10,15 +10,10 @@ export function datasetResponses({ backend, logger }: EmulatorContext) {
   const datasets = backend.datasets;
   return {
     async create(request: FastifyRequest) {
-      const query = queryOf(request);
+      const query = parseDatasetUploadQuery(queryOf(request));
       const files = await readUploads(request);
-      const record = datasets.create({
-        name: query.name,
-        type: query.type,
-        skipMalformedInput: query.skip_malformed_input === "true",
-        data: files.data,
-        evalData: files.eval_data,
-      });
+      if (!files.data) throw invalidRequest("data file is required");
+      const record = datasets.create({ ...query, data: files.data, evalData: files.eval_data });
       const bytes = record.outcome.parts.reduce((sum, part) => sum + part.sizeBytes, 0);
       logger.info(
         `dataset ${record.id} uploaded: type=${record.type} bytes=${bytes} outcome=${record.outcome.status}`,

@@ -1,0 +1,64 @@
+import { ApiError } from "../backend/errors";
+import { DEFAULT_SEED, defaultFaultConfig, RATE_FIELDS, type FaultConfig } from "../faults";
+import { STATUSES, isOneOf, type Status } from "../wire/enums";
+
+type Body = Record<string, unknown>;
+
+function asBody(body: unknown, what: string): Body {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new ApiError(400, `${what} must be a JSON object`);
+  }
+  return body as Body;
+}
+
+/** A PUT /_emulator/faults body; omitted fields take their defaults (the config is replaced). */
+export function parseFaultConfig(body: unknown): FaultConfig {
+  const input = asBody(body, "fault config");
+  const config = defaultFaultConfig();
+  const known = new Set<string>(Object.keys(config));
+  for (const key of Object.keys(input)) {
+    if (!known.has(key)) throw new ApiError(400, `unknown fault field ${JSON.stringify(key)}`);
+  }
+  for (const field of RATE_FIELDS) config[field] = numberField(input, field, 0, 1) ?? 0;
+  config.latency_ms = numberField(input, "latency_ms", 0, 600_000) ?? 0;
+  config.retry_after_seconds = numberField(input, "retry_after_seconds", 0, 3600) ?? 1;
+  config.seed = numberField(input, "seed", 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_SEED;
+  config.fail_training = stringList(input, "fail_training", "an array of model names");
+  config.methods = stringList(input, "methods", "an array of HTTP methods").map((method) =>
+    method.toUpperCase(),
+  );
+  return config;
+}
+
+/** A PATCH /_emulator/finetuned-models/:id body. */
+export function parseForcedStatus(body: unknown): Status {
+  const status = (body as Body | undefined)?.status;
+  if (!isOneOf(STATUSES, status)) throw new ApiError(400, `status must be one of ${STATUSES.join(", ")}`);
+  return status;
+}
+
+/** A POST /_emulator/clock body. */
+export function parseClockAdvance(body: unknown): number {
+  const advance = (body as Body | undefined)?.advance_ms;
+  if (typeof advance !== "number" || !Number.isFinite(advance) || advance < 0) {
+    throw new ApiError(400, "advance_ms must be a non-negative number");
+  }
+  return advance;
+}
+
+function stringList(input: Body, field: string, what: string): string[] {
+  const value = input[field] ?? [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) {
+    throw new ApiError(400, `${field} must be ${what}`);
+  }
+  return value;
+}
+
+function numberField(input: Body, field: string, min: number, max: number): number | undefined {
+  const value = input[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
+    throw new ApiError(400, `${field} must be a number between ${min} and ${max}`);
+  }
+  return value;
+}
