@@ -1,13 +1,20 @@
 import type { AddressInfo } from "node:net";
 import { Backend } from "./backend/backend";
+import { DEFAULT_API_KEY, DEFAULT_TRAINING_MS, DEFAULT_VALIDATION_MS } from "./defaults";
 import { FaultInjector } from "./faults";
 import { Logger } from "./logger";
 import { RequestLog } from "./requestLog";
 import { buildServer } from "./server";
 import { loadSnapshot, saveSnapshot } from "./stateFile";
 
+export { EmulatorAdmin, type ApiResponse } from "./admin";
+export { DEFAULT_API_KEY, DEFAULT_TRAINING_MS, DEFAULT_VALIDATION_MS } from "./defaults";
 export type { FaultConfig } from "./faults";
+export type { ClockView } from "./http/adminResponses";
 export type { RequestLogEntry } from "./requestLog";
+export { chatJsonl } from "./sampleData";
+export type { DatasetType, Status } from "./wire/enums";
+export type { WireDataset, WireFinetunedModel } from "./wire/types";
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -30,10 +37,6 @@ export interface EmulatorHandle {
   port: number;
   close(): Promise<void>;
 }
-
-export const DEFAULT_API_KEY = "emulator-key";
-export const DEFAULT_TRAINING_MS = 5000;
-export const DEFAULT_VALIDATION_MS = 300;
 
 /** Starts a Cohere-compatible fine-tuning and datasets API on 127.0.0.1. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {

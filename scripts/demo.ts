@@ -5,7 +5,7 @@
  *   --use-env     talk to the API in CO_API_KEY / CO_API_URL instead of starting the emulator
  */
 import * as path from "node:path";
-import { startEmulator } from "../emulator";
+import { startEmulator } from "../emulator/index";
 import { declareStackFromConfig } from "../provider";
 import { ensurePulumiCli } from "./lib/pulumiCli";
 import { createLocalStack, REPO_ROOT } from "./lib/localStack";

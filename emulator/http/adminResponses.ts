@@ -4,10 +4,15 @@ import { parseClockAdvance, parseFaultConfig, parseForcedStatus } from "./adminR
 import type { EmulatorContext } from "./context";
 import { pathParam } from "./request";
 
+export interface ClockView {
+  now: string;
+  offset_ms: number;
+}
+
 /** The /_emulator control surface used by tests and benchmarks; unauthenticated and never faulted. */
 export function adminResponses(context: EmulatorContext) {
   const { backend, faults, requestLog, logger } = context;
-  const clockView = () => ({ now: rfc3339(backend.clock.now()), offset_ms: backend.clock.offset });
+  const clockView = (): ClockView => ({ now: rfc3339(backend.clock.now()), offset_ms: backend.clock.offset });
 
   return {
     reset() {

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import { FinetunedModel } from "../../provider";
 import { createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
-import { EmulatorAdmin, startTestEmulator, emulatorConfig, fastProviderEnv } from "../support/emulatorAdmin";
+import type { EmulatorAdmin } from "../../emulator/index";
+import { startTestEmulator, emulatorConfig, fastProviderEnv } from "../support/emulator";
 import { descendantsOf } from "../support/processes";
 
 const step = 240_000;

@@ -9,15 +9,15 @@ import {
   ensureEngine,
   TestStack,
 } from "./harness";
+import type { EmulatorAdmin } from "../../emulator/index";
 import {
   chatJsonl,
   countRequests,
-  EmulatorAdmin,
   startTestEmulator,
   testApiKey,
   emulatorConfig,
   fastProviderEnv,
-} from "../support/emulatorAdmin";
+} from "../support/emulator";
 
 const step = 180_000;
 

@@ -4,7 +4,8 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import * as ts from "typescript";
 import { createThrowawayStack, REPO_ROOT, ThrowawayStack } from "../../scripts/lib/localStack";
 import { ENGINE_SETUP_TIMEOUT_MS, ensureEngine } from "./harness";
-import { EmulatorAdmin, startTestEmulator, emulatorConfig, fastProviderEnv } from "../support/emulatorAdmin";
+import type { EmulatorAdmin } from "../../emulator/index";
+import { startTestEmulator, emulatorConfig, fastProviderEnv } from "../support/emulator";
 
 const step = 240_000;
 const examplesDir = path.join(REPO_ROOT, "examples");

@@ -1,6 +1,7 @@
 import { FinetunedModel } from "../../provider";
 import { createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
-import { EmulatorAdmin, startTestEmulator, emulatorConfig } from "../support/emulatorAdmin";
+import type { EmulatorAdmin } from "../../emulator/index";
+import { startTestEmulator, emulatorConfig } from "../support/emulator";
 
 const modelCount = 50;
 

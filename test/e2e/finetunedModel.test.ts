@@ -7,14 +7,14 @@ import {
   ensureEngine,
   TestStack,
 } from "./harness";
+import type { EmulatorAdmin } from "../../emulator/index";
 import {
   countRequests,
-  EmulatorAdmin,
   startTestEmulator,
   testApiKey,
   emulatorConfig,
   fastProviderEnv,
-} from "../support/emulatorAdmin";
+} from "../support/emulator";
 
 const wandbKey = "wandb-e2e-key-never-in-state-7f3a";
 const step = 180_000;

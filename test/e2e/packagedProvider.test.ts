@@ -4,7 +4,8 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { createLocalStack, REPO_ROOT } from "../../scripts/lib/localStack";
 import { installPackageInto } from "../../scripts/lib/packagedInstall";
 import { ENGINE_SETUP_TIMEOUT_MS, ensureEngine } from "./harness";
-import { EmulatorAdmin, startTestEmulator, emulatorConfig, fastProviderEnv } from "../support/emulatorAdmin";
+import type { EmulatorAdmin } from "../../emulator/index";
+import { startTestEmulator, emulatorConfig, fastProviderEnv } from "../support/emulator";
 
 const step = 240_000;
 

@@ -1,6 +1,7 @@
 import { FinetunedModel, FinetunedModelArgs } from "../../provider";
 import { createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
-import { EmulatorAdmin, emulatorConfig, fastProviderEnv, startTestEmulator } from "../support/emulatorAdmin";
+import type { EmulatorAdmin } from "../../emulator/index";
+import { emulatorConfig, fastProviderEnv, startTestEmulator } from "../support/emulator";
 
 /**
  * A replacement whose new training fails leaves the old model in the stack, pending deletion. Reverting the

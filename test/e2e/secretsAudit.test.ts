@@ -3,7 +3,8 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { FinetunedModel, FinetunedModelArgs } from "../../provider";
 import { createTestStack, ENGINE_SETUP_TIMEOUT_MS, ensureEngine, TestStack } from "./harness";
-import { EmulatorAdmin, startTestEmulator, testApiKey, emulatorConfig } from "../support/emulatorAdmin";
+import type { EmulatorAdmin } from "../../emulator/index";
+import { startTestEmulator, testApiKey, emulatorConfig } from "../support/emulator";
 
 const wandbKey = "wandb-audit-key-3e9d51c7";
 const step = 180_000;

@@ -6,7 +6,8 @@ import { fileSha256 } from "../../provider/dataset/wire";
 import { ResourceInitError } from "../../provider/lifecycle/resourceInitError";
 import type { DatasetInputs, DatasetOutputs } from "../../provider/dataset/types";
 import { configured } from "../support/configuredProvider";
-import { chatJsonl, countRequests, EmulatorAdmin, startTestEmulator } from "../support/emulatorAdmin";
+import type { EmulatorAdmin } from "../../emulator/index";
+import { chatJsonl, countRequests, startTestEmulator } from "../support/emulator";
 
 let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
 let admin: EmulatorAdmin;

@@ -3,7 +3,8 @@ import { ResourceInitError } from "../../provider/lifecycle/resourceInitError";
 import { AuthenticationError } from "../../provider/cohere/errors";
 import type { FinetunedModelInputs, FinetunedModelOutputs } from "../../provider/finetunedModel/types";
 import { configured } from "../support/configuredProvider";
-import { countRequests, EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
+import type { EmulatorAdmin } from "../../emulator/index";
+import { countRequests, startTestEmulator, testApiKey } from "../support/emulator";
 
 const wandbKey = "wandb-key-do-not-print-42";
 let emulator: Awaited<ReturnType<typeof startTestEmulator>>;

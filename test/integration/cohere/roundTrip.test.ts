@@ -1,15 +1,17 @@
 import { CohereClient, NotFoundError, WireSettings } from "../../../provider/cohere";
-import { CHAT_EVAL, CHAT_TRAIN, useEmulator, waitFor } from "./emulatorHarness";
+import { recordingClient } from "../../support/cohereClient";
+import { chatJsonl, useTestEmulator } from "../../support/emulator";
+import { waitFor } from "../../support/waitFor";
 
-const emulator = useEmulator();
+const emulator = useTestEmulator();
 
 async function validatedChatDataset(client: CohereClient, name = "chat-data"): Promise<string> {
   const { id } = await client.datasets.create({
     name,
     type: "chat-finetune-input",
-    data: CHAT_TRAIN,
+    data: Buffer.from(chatJsonl(5)),
     dataFileName: "train.jsonl",
-    evalData: CHAT_EVAL,
+    evalData: Buffer.from(chatJsonl(1)),
     evalDataFileName: "eval.jsonl",
   });
   await waitFor(
@@ -20,7 +22,7 @@ async function validatedChatDataset(client: CohereClient, name = "chat-data"): P
 }
 
 test("datasets: create, get, list, usage, delete", async () => {
-  const client = emulator.client();
+  const client = recordingClient(emulator.url);
   const id = await validatedChatDataset(client);
 
   const dataset = await client.datasets.get(id);
@@ -40,7 +42,7 @@ test("datasets: create, get, list, usage, delete", async () => {
 });
 
 test("a malformed upload ends up failed with the reason", async () => {
-  const client = emulator.client();
+  const client = recordingClient(emulator.url);
   const { id } = await client.datasets.create({
     name: "bad",
     type: "chat-finetune-input",
@@ -55,7 +57,7 @@ test("a malformed upload ends up failed with the reason", async () => {
 });
 
 test("finetuned models: create, get, list, wait until ready, events, metrics, update, delete", async () => {
-  const client = emulator.client();
+  const client = recordingClient(emulator.url);
   const datasetId = await validatedChatDataset(client);
   const settings: WireSettings = {
     base_model: { base_type: "BASE_TYPE_CHAT" },
@@ -99,7 +101,7 @@ test("finetuned models: create, get, list, wait until ready, events, metrics, up
 });
 
 test("listAll follows the pages", async () => {
-  const client = emulator.client();
+  const client = recordingClient(emulator.url);
   const datasetId = await validatedChatDataset(client);
   const settings = { base_model: { base_type: "BASE_TYPE_CHAT" }, dataset_id: datasetId };
   const names = ["m1", "m2", "m3", "m4", "m5"];
@@ -107,16 +109,16 @@ test("listAll follows the pages", async () => {
 
   const all = await client.finetunedModels.listAll({ pageSize: 2 });
   expect(all.map((m) => m.name).sort()).toEqual(names);
-  const listCalls = (await emulator.requests()).filter(
+  const listCalls = (await emulator.admin.requests()).filter(
     (r) => r.method === "GET" && r.path === "/v1/finetuning/finetuned-models",
   );
   expect(listCalls).toHaveLength(3);
 });
 
 test("a training the emulator is told to fail ends FAILED", async () => {
-  const client = emulator.client();
+  const client = recordingClient(emulator.url);
   const datasetId = await validatedChatDataset(client);
-  await emulator.faults({ fail_training: ["doomed"] });
+  await emulator.admin.setFaults({ fail_training: ["doomed"] });
   const { id } = await client.finetunedModels.create({
     name: "doomed",
     settings: { base_model: { base_type: "BASE_TYPE_CHAT" }, dataset_id: datasetId },
