@@ -46,7 +46,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const stateFile = options.stateFile;
   const faults = new FaultInjector();
   const backend = new Backend(
-    { trainingMs, validationMs, failsTraining: (name) => faults.failsTraining(name) },
+    {
+      trainingMs,
+      validationMs,
+      failsTraining: (name) => faults.failsTraining(name),
+      visibilityDelayMs: () => faults.config.visibility_delay_ms,
+    },
     stateFile ? loadSnapshot(stateFile) : undefined,
   );
   const logger = new Logger(options.log ?? false, [apiKey]);

@@ -7,6 +7,8 @@ export interface BackendOptions {
   validationMs: number;
   /** Whether a training of the model with this name is to end STATUS_FAILED. */
   failsTraining(modelName: string): boolean;
+  /** How long a model created now stays invisible to reads, as a create still committing would. */
+  visibilityDelayMs(): number;
 }
 
 /** Everything that outlives a restart when a state file is configured. */
@@ -29,6 +31,7 @@ export class Backend {
     this.models = new FinetunedModelStore(this.clock, this.datasets, {
       trainingMs: options.trainingMs,
       fails: (name) => options.failsTraining(name),
+      visibilityDelayMs: () => options.visibilityDelayMs(),
     });
     if (snapshot) {
       this.datasets.restore(snapshot.datasets);

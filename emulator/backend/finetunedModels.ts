@@ -34,12 +34,15 @@ export interface ModelRecord {
   history: RecordedEvent[];
   run: TrainingRun;
   totalSteps: number;
+  /** Until this instant reads do not see the model (an injected fault); absent means always visible. */
+  visibleFrom?: number;
 }
 
-/** How long trainings take and which of them fail, as configured on the emulator. */
+/** How long trainings take, which of them fail and how long new models hide, as configured. */
 export interface TrainingPolicy {
   trainingMs: number;
   fails(modelName: string): boolean;
+  visibilityDelayMs(): number;
 }
 
 export interface CreateModelInput {
@@ -92,6 +95,8 @@ export class FinetunedModelStore {
         settings.hyperparameters?.train_batch_size,
       ),
     };
+    const delay = this.policy.visibilityDelayMs();
+    if (delay > 0) record.visibleFrom = now + delay;
     this.records.set(record.id, record);
     return record;
   }
@@ -127,13 +132,14 @@ export class FinetunedModelStore {
   get(id: string): ModelRecord {
     if (!isUuid(id)) throw new ApiError(400, `finetuneID is not a valid UUID: '${id}'`);
     const record = this.records.get(id);
-    if (!record) throw notFound(`finetuned model ${id} not found`);
+    if (!record || !isVisible(record, this.clock.now())) throw notFound(`finetuned model ${id} not found`);
     return record;
   }
 
   list(page: PageRequest): Page<ModelRecord> {
+    const now = this.clock.now();
     return paginate(
-      [...this.records.values()],
+      [...this.records.values()].filter((record) => isVisible(record, now)),
       (r) => `${sortableNumber(r.createdAt)}:${sortableNumber(r.seq)}`,
       page,
     );
@@ -243,6 +249,10 @@ export class FinetunedModelStore {
   clear(): void {
     this.records.clear();
   }
+}
+
+function isVisible(record: ModelRecord, now: number): boolean {
+  return record.visibleFrom === undefined || now >= record.visibleFrom;
 }
 
 function eventView(event: RecordedEvent): WireEvent {

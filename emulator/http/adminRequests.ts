@@ -4,6 +4,8 @@ import { STATUSES, isOneOf, type Status } from "../wire/enums";
 
 type Body = Record<string, unknown>;
 
+const MAX_VISIBILITY_DELAY_MS = 24 * 60 * 60 * 1000;
+
 function asBody(body: unknown, what: string): Body {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new ApiError(400, `${what} must be a JSON object`);
@@ -22,6 +24,7 @@ export function parseFaultConfig(body: unknown): FaultConfig {
   for (const field of RATE_FIELDS) config[field] = numberField(input, field, 0, 1) ?? 0;
   config.latency_ms = numberField(input, "latency_ms", 0, 600_000) ?? 0;
   config.retry_after_seconds = numberField(input, "retry_after_seconds", 0, 3600) ?? 1;
+  config.visibility_delay_ms = numberField(input, "visibility_delay_ms", 0, MAX_VISIBILITY_DELAY_MS) ?? 0;
   config.seed = numberField(input, "seed", 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_SEED;
   config.fail_training = stringList(input, "fail_training", "an array of model names");
   config.methods = stringList(input, "methods", "an array of HTTP methods").map((method) =>

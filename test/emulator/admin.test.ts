@@ -10,7 +10,7 @@ describe("admin API under /_emulator", () => {
   });
   afterEach(() => emulator.close());
 
-  test("the request log lists every /v1 request in order with method, path, query, status, time and duration", async () => {
+  test("the request log lists every /v1 request in order with method, path, query, status, fault, time and duration", async () => {
     await emulator.send("GET", MODELS, { query: { page_size: 5, order_by: "created_at desc" } });
     await emulator.send("GET", MODELS, { auth: false });
     await emulator.send("GET", "/v1/nowhere");
@@ -29,7 +29,15 @@ describe("admin API under /_emulator", () => {
       expect.objectContaining({ method: "GET", path: "/v1/nowhere", status: 404 }),
     ]);
     for (const entry of requests) {
-      expect(Object.keys(entry).sort()).toEqual(["duration_ms", "method", "path", "query", "status", "time"]);
+      expect(Object.keys(entry).sort()).toEqual([
+        "duration_ms",
+        "fault",
+        "method",
+        "path",
+        "query",
+        "status",
+        "time",
+      ]);
       expect(Number.isNaN(Date.parse(entry.time as string))).toBe(false);
       expect(typeof entry.duration_ms).toBe("number");
     }
