@@ -1,5 +1,6 @@
 import { DEFAULT_API_KEY } from "./defaults";
 import type { FaultConfig } from "./faults";
+import type { SeedModelsBody } from "./http/adminRequests";
 import type { ClockView } from "./http/adminResponses";
 import type { RequestLogEntry } from "./requestLog";
 import { chatJsonl } from "./sampleData";
@@ -54,6 +55,11 @@ export class EmulatorAdmin {
       { status },
     );
     return body.finetuned_model;
+  }
+
+  /** Creates `count` READY models at once, created evenly between the two ages; returns their ids, oldest first. */
+  async seedModels(request: SeedModelsBody): Promise<string[]> {
+    return (await this.admin<{ ids: string[] }>("POST", "/_emulator/seed-models", request)).ids;
   }
 
   advanceClock(ms: number): Promise<ClockView> {

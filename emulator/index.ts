@@ -10,6 +10,7 @@ import { loadSnapshot, saveSnapshot } from "./stateFile";
 export { EmulatorAdmin, type ApiResponse } from "./admin";
 export { DEFAULT_API_KEY, DEFAULT_TRAINING_MS, DEFAULT_VALIDATION_MS } from "./defaults";
 export type { FaultConfig } from "./faults";
+export type { SeedModelsBody } from "./http/adminRequests";
 export type { ClockView } from "./http/adminResponses";
 export type { RequestLogEntry } from "./requestLog";
 export { chatJsonl } from "./sampleData";

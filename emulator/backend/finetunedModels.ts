@@ -50,6 +50,15 @@ export interface CreateModelInput {
   settings: WireSettingsRequest;
 }
 
+/** READY models for benchmarks of large accounts, created evenly between the two ages, oldest first. */
+export interface SeedModelsInput {
+  count: number;
+  datasetId?: string;
+  namePrefix: string;
+  oldestAgeMs: number;
+  newestAgeMs: number;
+}
+
 export interface UpdateModelInput {
   name: string;
   /** Absent when only the name is sent. */
@@ -65,8 +74,12 @@ const DATASET_TYPES_FOR: Partial<Record<BaseType, DatasetType[]>> = {
   [BaseType.Rerank]: [DatasetType.RerankerFinetuneInput],
 };
 
+/** What seeded models train on when no dataset is named: like a dataset Cohere has since expired. */
+const SEEDED_DATASET_ID = "seeded-dataset";
+
 /** Names may repeat, as upstream gives no sign of enforcing uniqueness (UNCONFIRMED). */
 export class FinetunedModelStore {
+  /** Kept in listKey order. */
   private readonly records = new Map<string, ModelRecord>();
   private nextSeq = 0;
 
@@ -136,11 +149,43 @@ export class FinetunedModelStore {
     return record;
   }
 
+  seed({ count, datasetId, namePrefix, oldestAgeMs, newestAgeMs }: SeedModelsInput): ModelRecord[] {
+    const dataset = datasetId === undefined ? undefined : this.datasets.get(datasetId);
+    const totalSteps = totalTrainingSteps(dataset?.outcome.metrics?.train_examples ?? 0);
+    const now = this.clock.now();
+    const width = String(count).length;
+    const seeded = Array.from({ length: count }, (_, i): ModelRecord => {
+      const share = count === 1 ? 0 : i / (count - 1);
+      const createdAt = Math.round(now - oldestAgeMs + share * (oldestAgeMs - newestAgeMs));
+      // Trained within its age, so it is READY now.
+      const run = startRun(createdAt, Math.min(this.policy.trainingMs, now - createdAt), false);
+      return {
+        id: newModelId(),
+        seq: this.nextSeq++,
+        name: `${namePrefix}-${String(i).padStart(width, "0")}`,
+        settings: {
+          base_model: { base_type: BaseType.Chat },
+          dataset_id: datasetId ?? SEEDED_DATASET_ID,
+        },
+        createdAt,
+        updatedAt: createdAt,
+        history: [],
+        run,
+        totalSteps,
+      };
+    });
+    const all = [...this.records.values(), ...seeded].map((record) => ({ key: listKey(record), record }));
+    all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    this.records.clear();
+    for (const { record } of all) this.records.set(record.id, record);
+    return seeded;
+  }
+
   list(page: PageRequest): Page<ModelRecord> {
     const now = this.clock.now();
     return paginate(
       [...this.records.values()].filter((record) => isVisible(record, now)),
-      (r) => `${sortableNumber(r.createdAt)}:${sortableNumber(r.seq)}`,
+      listKey,
       page,
     );
   }
@@ -249,6 +294,11 @@ export class FinetunedModelStore {
   clear(): void {
     this.records.clear();
   }
+}
+
+/** The store's iteration order, which listing relies on: created_at, then creation order. */
+function listKey(record: ModelRecord): string {
+  return `${sortableNumber(record.createdAt)}:${sortableNumber(record.seq)}`;
 }
 
 function isVisible(record: ModelRecord, now: number): boolean {

@@ -1,4 +1,5 @@
 import { ApiError } from "../backend/errors";
+import type { SeedModelsInput } from "../backend/finetunedModels";
 import { DEFAULT_SEED, defaultFaultConfig, RATE_FIELDS, type FaultConfig } from "../faults";
 import { STATUSES, isOneOf, type Status } from "../wire/enums";
 
@@ -38,6 +39,52 @@ export function parseForcedStatus(body: unknown): Status {
   const status = (body as Body | undefined)?.status;
   if (!isOneOf(STATUSES, status)) throw new ApiError(400, `status must be one of ${STATUSES.join(", ")}`);
   return status;
+}
+
+/** The body of POST /_emulator/seed-models. */
+export interface SeedModelsBody {
+  count: number;
+  /** The dataset the models name; none means a placeholder id, like a dataset that has expired. */
+  dataset_id?: string;
+  /** Names are `<name_prefix>-<index>`; default `seeded`. */
+  name_prefix?: string;
+  /** The oldest model was created this long ago, the newest `newest_age_ms` ago. */
+  oldest_age_ms: number;
+  newest_age_ms: number;
+}
+
+const MAX_SEEDED_MODELS = 100_000;
+const MAX_SEED_AGE_MS = 10 * 365 * 24 * 60 * 60 * 1000;
+
+export function parseSeedModels(body: unknown): SeedModelsInput {
+  const input = asBody(body, "seed request");
+  const count = numberField(input, "count", 1, MAX_SEEDED_MODELS);
+  if (count === undefined || !Number.isInteger(count)) {
+    throw new ApiError(400, `count must be an integer between 1 and ${MAX_SEEDED_MODELS}`);
+  }
+  const oldestAgeMs = numberField(input, "oldest_age_ms", 0, MAX_SEED_AGE_MS);
+  const newestAgeMs = numberField(input, "newest_age_ms", 0, MAX_SEED_AGE_MS);
+  if (oldestAgeMs === undefined || newestAgeMs === undefined || newestAgeMs > oldestAgeMs) {
+    throw new ApiError(
+      400,
+      "oldest_age_ms and newest_age_ms are required, with oldest_age_ms >= newest_age_ms",
+    );
+  }
+  return {
+    count,
+    datasetId: optionalText(input, "dataset_id"),
+    namePrefix: optionalText(input, "name_prefix") ?? "seeded",
+    oldestAgeMs,
+    newestAgeMs,
+  };
+}
+
+function optionalText(input: Body, field: string): string | undefined {
+  const value = input[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string" || value === "")
+    throw new ApiError(400, `${field} must be a non-empty string`);
+  return value;
 }
 
 /** A POST /_emulator/clock body. */

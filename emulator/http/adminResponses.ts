@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { rfc3339 } from "../backend/clock";
-import { parseClockAdvance, parseFaultConfig, parseForcedStatus } from "./adminRequests";
+import { parseClockAdvance, parseFaultConfig, parseForcedStatus, parseSeedModels } from "./adminRequests";
 import type { EmulatorContext } from "./context";
 import { pathParam } from "./request";
 
@@ -52,6 +52,13 @@ export function adminResponses(context: EmulatorContext) {
       context.persist();
       logger.info(`finetuned model ${id} forced to ${status}`);
       return { finetuned_model: view };
+    },
+
+    seedModels(request: FastifyRequest) {
+      const seeded = backend.models.seed(parseSeedModels(request.body));
+      context.persist();
+      logger.info(`${seeded.length} READY models seeded`);
+      return { ids: seeded.map((record) => record.id) };
     },
 
     clock() {

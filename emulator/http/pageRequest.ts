@@ -3,6 +3,8 @@ import type { PageRequest } from "../backend/pagination";
 import { singleValue } from "./request";
 
 const DEFAULT_PAGE_SIZE = 50;
+/** Larger sizes are coerced down, as AIP-158 APIs do; Cohere's own maximum is undocumented. */
+const MAX_PAGE_SIZE = 1000;
 
 /** `page_size`, `page_token` and `order_by` of a list endpoint's query. */
 export function parsePageRequest(query: Record<string, unknown>): PageRequest {
@@ -19,7 +21,7 @@ function parsePageSize(raw: string | undefined): number {
     throw invalidRequest(`page_size must be a non-negative integer, got ${JSON.stringify(raw)}`);
   }
   const size = Number(raw);
-  return size === 0 ? DEFAULT_PAGE_SIZE : size;
+  return size === 0 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE);
 }
 
 /** Only `created_at` is a supported sort field; a comma-separated list may repeat it. */
