@@ -10,7 +10,14 @@ import { rfc3339, type EmulatorClock } from "./clock";
 import type { DatasetStore } from "./datasets";
 import { ApiError, invalidRequest, notFound } from "./errors";
 import { CREATOR_ID, isUuid, newModelId, ORGANIZATION_ID } from "./ids";
-import { isLifecyclePhase, outcomeUndecided, startRun, transitionsUpTo, type TrainingRun } from "./lifecycle";
+import {
+  isLifecyclePhase,
+  outcomeUndecided,
+  startRun,
+  transitionsUpTo,
+  type PhaseSplit,
+  type TrainingRun,
+} from "./lifecycle";
 import { paginate, sortableNumber, type Page, type PageRequest } from "./pagination";
 import { applySettingsUpdate } from "./settingsChanges";
 import { checkSettings } from "./settingsRules";
@@ -41,6 +48,7 @@ export interface ModelRecord {
 /** How long trainings take, which of them fail and how long new models hide, as configured. */
 export interface TrainingPolicy {
   trainingMs: number;
+  phases: PhaseSplit;
   fails(modelName: string): boolean;
   visibilityDelayMs(): number;
 }
@@ -101,7 +109,7 @@ export class FinetunedModelStore {
       createdAt: now,
       updatedAt: now,
       history: [],
-      run: startRun(now, this.policy.trainingMs, this.policy.fails(name)),
+      run: startRun(now, this.policy.trainingMs, this.policy.phases, this.policy.fails(name)),
       totalSteps: totalTrainingSteps(
         trainExamples,
         settings.hyperparameters?.train_epochs,
@@ -158,7 +166,12 @@ export class FinetunedModelStore {
       const share = count === 1 ? 0 : i / (count - 1);
       const createdAt = Math.round(now - oldestAgeMs + share * (oldestAgeMs - newestAgeMs));
       // Trained within its age, so it is READY now.
-      const run = startRun(createdAt, Math.min(this.policy.trainingMs, now - createdAt), false);
+      const run = startRun(
+        createdAt,
+        Math.min(this.policy.trainingMs, now - createdAt),
+        this.policy.phases,
+        false,
+      );
       return {
         id: newModelId(),
         seq: this.nextSeq++,
@@ -239,7 +252,7 @@ export class FinetunedModelStore {
     const now = this.clock.now();
     record.history = [...this.eventsOf(record), { status, at: now }];
     record.run = isLifecyclePhase(status)
-      ? startRun(now, this.policy.trainingMs, this.policy.fails(record.name), status)
+      ? startRun(now, this.policy.trainingMs, this.policy.phases, this.policy.fails(record.name), status)
       : { ...record.run, eventsAfter: now, stoppedAt: now };
     record.updatedAt = now;
     return record;
@@ -287,7 +300,11 @@ export class FinetunedModelStore {
 
   restore(records: ModelRecord[]): void {
     this.clear();
-    for (const record of records) this.records.set(record.id, record);
+    for (const record of records) {
+      // State files written before the phase split was configurable hold runs without one.
+      record.run.phases ??= this.policy.phases;
+      this.records.set(record.id, record);
+    }
     this.nextSeq = records.reduce((next, record) => Math.max(next, record.seq + 1), 0);
   }
 

@@ -61,7 +61,8 @@ describe("training lifecycle on the emulator's clock", () => {
   });
 
   test("training-step metrics appear only while FINETUNING, with the documented metric names", async () => {
-    const model = await emulator.chatModel("metrics");
+    // 8 training examples in batches of 2: four steps, so some are reached before others.
+    const model = await emulator.chatModel("metrics", { hyperparameters: { train_batch_size: 2 } });
     const id = model.id as string;
     await emulator.admin.advanceClock(0.45 * TRAINING_MS);
     const midway = await metrics(id);

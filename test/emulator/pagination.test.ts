@@ -111,7 +111,13 @@ describe("pagination of list endpoints", () => {
   });
 
   test("events and training-step metrics page the same way", async () => {
-    const [name] = await createModels(1);
+    // Several training steps, so that there are several evaluations to page through.
+    const name = "metered";
+    await emulator.createModel(name, {
+      base_model: { base_type: "BASE_TYPE_CHAT" },
+      dataset_id: datasetId,
+      hyperparameters: { train_batch_size: 2 },
+    });
     const list = (await emulator.send("GET", MODELS)).body as unknown as ListBody;
     const id = list.finetuned_models.find((m) => m.name === name)?.id as string;
     await emulator.admin.advanceClock(1000);

@@ -18,7 +18,8 @@ describe("the official cohere-ai SDK against the emulator", () => {
   afterEach(() => emulator.close());
 
   async function uploadChatDataset(): Promise<string> {
-    const created = await client.datasets.create(new File([jsonl(chatRows(10))], "train.jsonl"), undefined, {
+    // 40 conversations, 32 of them for training: with 2 epochs, 4 steps and as many evaluations.
+    const created = await client.datasets.create(new File([jsonl(chatRows(40))], "train.jsonl"), undefined, {
       name: "sdk-chat",
       type: "chat-finetune-input",
     });
