@@ -41,15 +41,23 @@ export class DatasetStore {
     private readonly validationMs: number,
   ) {}
 
-  create({ name, type, skipMalformedInput, data, evalData }: CreateDatasetInput): DatasetRecord {
+  /** Validation reads the files to the end before the dataset exists; the delay then starts. */
+  async create({
+    name,
+    type,
+    skipMalformedInput,
+    data,
+    evalData,
+  }: CreateDatasetInput): Promise<DatasetRecord> {
     if (name.length > MAX_NAME_LENGTH) throw invalidRequest("name must be less than 50 characters");
+    const outcome = await validateUpload(type, data, evalData, skipMalformedInput);
     const record: DatasetRecord = {
       id: newDatasetId(name),
       name,
       type,
       createdAt: this.clock.now(),
       validationMs: this.validationMs,
-      outcome: validateUpload(type, data, evalData, skipMalformedInput),
+      outcome,
     };
     this.records.set(record.id, record);
     return record;

@@ -119,6 +119,33 @@ describe("dataset upload and validation", () => {
     });
   });
 
+  test("a row longer than 8 MiB is malformed rather than held in memory; CRLF line ends are accepted", async () => {
+    const long = JSON.stringify({
+      messages: [
+        { role: "User", content: "x".repeat(8 * 1024 * 1024) },
+        { role: "Chatbot", content: "y" },
+      ],
+    });
+    const data = `${jsonl(chatRows(3)).replace(/\n/g, "\r\n")}${long}\n`;
+    const strict = await emulator.upload({ name: "long", type: "chat-finetune-input" }, { data });
+    const lenient = await emulator.upload(
+      { name: "long-skipped", type: "chat-finetune-input", skip_malformed_input: "true" },
+      { data },
+    );
+    await emulator.admin.advanceClock(60_000);
+    const view = async (id: unknown) =>
+      (await emulator.send("GET", `/v1/datasets/${id as string}`)).body.dataset;
+    expect(await view(strict.body.id)).toMatchObject({
+      validation_status: "failed",
+      validation_error: "data row 4: is longer than 8388608 bytes",
+    });
+    expect(await view(lenient.body.id)).toMatchObject({
+      validation_status: "validated",
+      validation_warnings: ["data row 4 skipped: is longer than 8388608 bytes"],
+      dataset_parts: [{ num_rows: 3 }],
+    });
+  });
+
   test("single-label classification: text and label, at least 40 examples and 5 per label", async () => {
     expect(
       (await emulator.dataset("single-label-classification-finetune-input", classificationRows(5, LABELS)))
