@@ -10,7 +10,7 @@ export interface JsonlRow {
 export class JsonlFileError extends Error {}
 
 /** Rows longer than this are malformed rather than held in memory whole. */
-export const MAX_ROW_BYTES = 8 * 1024 * 1024;
+const MAX_ROW_BYTES = 8 * 1024 * 1024;
 const NEWLINE = 0x0a;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 

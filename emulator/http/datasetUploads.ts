@@ -9,7 +9,7 @@ import type { UploadedFile } from "../backend/datasetValidation";
 import { invalidRequest } from "../backend/errors";
 
 /** Cohere's limit for a dataset (1.5 GB), applied to its files together. */
-export const MAX_DATASET_BYTES = 1_500_000_000;
+const MAX_DATASET_BYTES = 1_500_000_000;
 /** Room for the multipart boundaries and part headers around the files. */
 const MULTIPART_FRAMING_BYTES = 64 * 1024;
 

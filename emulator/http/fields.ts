@@ -5,7 +5,7 @@ import { invalidRequest } from "../backend/errors";
  * 400 message; the backend checks ranges and other rules. JSON null counts as absent.
  */
 
-export type JsonObject = Record<string, unknown>;
+type JsonObject = Record<string, unknown>;
 
 export function isPresent(value: unknown): boolean {
   return value !== undefined && value !== null;
