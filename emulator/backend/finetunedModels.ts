@@ -19,6 +19,7 @@ import {
   type TrainingRun,
 } from "./lifecycle";
 import { paginate, sortableNumber, type Page, type PageRequest } from "./pagination";
+import { seededModels, type SeedModelsInput } from "./seededModels";
 import { applySettingsUpdate } from "./settingsChanges";
 import { checkSettings } from "./settingsRules";
 import { stepMetricsUpTo, totalTrainingSteps } from "./trainingMetrics";
@@ -58,15 +59,6 @@ export interface CreateModelInput {
   settings: WireSettingsRequest;
 }
 
-/** READY models for benchmarks of large accounts, created evenly between the two ages, oldest first. */
-export interface SeedModelsInput {
-  count: number;
-  datasetId?: string;
-  namePrefix: string;
-  oldestAgeMs: number;
-  newestAgeMs: number;
-}
-
 export interface UpdateModelInput {
   name: string;
   /** Absent when only the name is sent. */
@@ -81,9 +73,6 @@ const DATASET_TYPES_FOR: Partial<Record<BaseType, DatasetType[]>> = {
   ],
   [BaseType.Rerank]: [DatasetType.RerankerFinetuneInput],
 };
-
-/** What seeded models train on when no dataset is named: like a dataset Cohere has since expired. */
-const SEEDED_DATASET_ID = "seeded-dataset";
 
 /** Names may repeat, as upstream gives no sign of enforcing uniqueness (UNCONFIRMED). */
 export class FinetunedModelStore {
@@ -157,35 +146,14 @@ export class FinetunedModelStore {
     return record;
   }
 
-  seed({ count, datasetId, namePrefix, oldestAgeMs, newestAgeMs }: SeedModelsInput): ModelRecord[] {
-    const dataset = datasetId === undefined ? undefined : this.datasets.get(datasetId);
-    const totalSteps = totalTrainingSteps(dataset?.outcome.metrics?.train_examples ?? 0);
-    const now = this.clock.now();
-    const width = String(count).length;
-    const seeded = Array.from({ length: count }, (_, i): ModelRecord => {
-      const share = count === 1 ? 0 : i / (count - 1);
-      const createdAt = Math.round(now - oldestAgeMs + share * (oldestAgeMs - newestAgeMs));
-      // Trained within its age, so it is READY now.
-      const run = startRun(
-        createdAt,
-        Math.min(this.policy.trainingMs, now - createdAt),
-        this.policy.phases,
-        false,
-      );
-      return {
-        id: newModelId(),
-        seq: this.nextSeq++,
-        name: `${namePrefix}-${String(i).padStart(width, "0")}`,
-        settings: {
-          base_model: { base_type: BaseType.Chat },
-          dataset_id: datasetId ?? SEEDED_DATASET_ID,
-        },
-        createdAt,
-        updatedAt: createdAt,
-        history: [],
-        run,
-        totalSteps,
-      };
+  /** Adds READY models created in the past, keeping the store in listKey order. */
+  seed(input: SeedModelsInput): ModelRecord[] {
+    const dataset = input.datasetId === undefined ? undefined : this.datasets.get(input.datasetId);
+    const seeded = seededModels(input, {
+      now: this.clock.now(),
+      policy: this.policy,
+      trainExamples: dataset?.outcome.metrics?.train_examples ?? 0,
+      nextSeq: () => this.nextSeq++,
     });
     const all = [...this.records.values(), ...seeded].map((record) => ({ key: listKey(record), record }));
     all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -1,5 +1,5 @@
 import { ApiError } from "../backend/errors";
-import type { SeedModelsInput } from "../backend/finetunedModels";
+import type { SeedModelsInput } from "../backend/seededModels";
 import { DEFAULT_SEED, defaultFaultConfig, RATE_FIELDS, type FaultConfig } from "../faults";
 import { STATUSES, isOneOf, type Status } from "../wire/enums";
 
