@@ -61,6 +61,7 @@ export async function withUploads<T>(
 async function receive(request: FastifyRequest, directory: string): Promise<UploadedFiles> {
   const files: UploadedFiles = {};
   const received = { bytes: 0 };
+  let stored = 0;
   try {
     for await (const part of request.parts()) {
       if (part.type !== "file") continue;
@@ -68,7 +69,7 @@ async function receive(request: FastifyRequest, directory: string): Promise<Uplo
         await pipeline(part.file, discard());
         continue;
       }
-      const path = join(directory, `${Object.keys(files).length}-${part.fieldname}`);
+      const path = join(directory, `${stored++}-${part.fieldname}`);
       const before = received.bytes;
       await pipeline(part.file, counted(received), createWriteStream(path));
       files[part.fieldname as keyof UploadedFiles] = {
