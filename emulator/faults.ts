@@ -1,5 +1,5 @@
-import { ApiError } from "./backend/errors";
 import { seededRandom } from "./prng";
+import type { RequestFault } from "./requestLog";
 
 export interface FaultConfig {
   rate_429: number;
@@ -7,26 +7,39 @@ export interface FaultConfig {
   rate_503: number;
   drop_rate: number;
   drop_after_processing_rate: number;
+  /** Processed (a create really happens), then answered 502, as a gateway that timed out would. */
+  processed_then_502_rate: number;
   latency_ms: number;
   retry_after_seconds: number;
+  /** Models created while this is non-zero stay invisible to reads for this long (emulator clock). */
+  visibility_delay_ms: number;
   fail_training: string[];
   /** HTTP methods whose requests are faulted; empty means all. An extension beyond the issue's contract. */
   methods: string[];
   seed: number;
 }
 
+export type InjectedStatus = 429 | 500 | 503;
+
 export type FaultDecision =
-  | { kind: "none"; latencyMs: number }
-  | { kind: "drop"; latencyMs: number }
-  | { kind: "drop_after_processing"; latencyMs: number }
-  | { kind: "status"; latencyMs: number; status: 429 | 500 | 503; retryAfterSeconds: number };
+  | { kind: Exclude<RequestFault, "status">; latencyMs: number }
+  | { kind: "status"; latencyMs: number; status: InjectedStatus; retryAfterSeconds: number };
 
-const RATE_FIELDS = ["drop_rate", "rate_429", "rate_500", "rate_503", "drop_after_processing_rate"] as const;
-const DEFAULT_SEED = 1;
+/** The rates, in the order each faultable request draws its numbers from the PRNG. */
+export const RATE_FIELDS = [
+  "drop_rate",
+  "rate_429",
+  "rate_500",
+  "rate_503",
+  "drop_after_processing_rate",
+  "processed_then_502_rate",
+] as const;
+export const DEFAULT_SEED = 1;
 
-export const FAULT_MESSAGES: Record<429 | 500 | 503, string> = {
+export const FAULT_MESSAGES: Record<InjectedStatus | 502, string> = {
   429: "rate limit exceeded",
   500: "internal server error",
+  502: "bad gateway",
   503: "service unavailable",
 };
 
@@ -37,61 +50,20 @@ export function defaultFaultConfig(): FaultConfig {
     rate_503: 0,
     drop_rate: 0,
     drop_after_processing_rate: 0,
+    processed_then_502_rate: 0,
     latency_ms: 0,
     retry_after_seconds: 1,
+    visibility_delay_ms: 0,
     fail_training: [],
     methods: [],
     seed: DEFAULT_SEED,
   };
 }
 
-/** Parses a PUT /_emulator/faults body; omitted fields take their defaults (the config is replaced). */
-export function parseFaultConfig(body: unknown): FaultConfig {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new ApiError(400, "fault config must be a JSON object");
-  }
-  const input = body as Record<string, unknown>;
-  const config = defaultFaultConfig();
-  const known = new Set<string>(Object.keys(config));
-  for (const key of Object.keys(input)) {
-    if (!known.has(key)) throw new ApiError(400, `unknown fault field ${JSON.stringify(key)}`);
-  }
-  for (const field of RATE_FIELDS) config[field] = numberField(input, field, 0, 1) ?? 0;
-  config.latency_ms = numberField(input, "latency_ms", 0, 600_000) ?? 0;
-  config.retry_after_seconds = numberField(input, "retry_after_seconds", 0, 3600) ?? 1;
-  config.seed = numberField(input, "seed", 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_SEED;
-  config.fail_training = stringList(input, "fail_training", "an array of model names");
-  config.methods = stringList(input, "methods", "an array of HTTP methods").map((method) =>
-    method.toUpperCase(),
-  );
-  return config;
-}
-
-function stringList(input: Record<string, unknown>, field: string, what: string): string[] {
-  const value = input[field] ?? [];
-  if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) {
-    throw new ApiError(400, `${field} must be ${what}`);
-  }
-  return value;
-}
-
-function numberField(
-  input: Record<string, unknown>,
-  field: string,
-  min: number,
-  max: number,
-): number | undefined {
-  const value = input[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
-    throw new ApiError(400, `${field} must be a number between ${min} and ${max}`);
-  }
-  return value;
-}
-
 /**
- * Draws the same number of values for every faultable request, in a fixed order, so a given seed
- * and request sequence always produce the same faults whatever the rates are.
+ * Draws the same number of values for every faultable request, in the order of RATE_FIELDS, so a
+ * given seed and request sequence always produce the same faults whatever the rates are. The
+ * first draw under its rate wins.
  */
 export class FaultInjector {
   private current = defaultFaultConfig();
@@ -118,19 +90,20 @@ export class FaultInjector {
   decide(method: string): FaultDecision {
     const c = this.current;
     if (c.methods.length > 0 && !c.methods.includes(method)) return { kind: "none", latencyMs: 0 };
-    const [drop, r429, r500, r503, dropAfter] = RATE_FIELDS.map(() => this.random());
+    const [drop, r429, r500, r503, dropAfter, then502] = RATE_FIELDS.map(() => this.random());
     const latencyMs = c.latency_ms;
-    const status = (code: 429 | 500 | 503): FaultDecision => ({
+    const status = (code: InjectedStatus): FaultDecision => ({
       kind: "status",
       latencyMs,
       status: code,
       retryAfterSeconds: c.retry_after_seconds,
     });
-    if (drop < c.drop_rate) return { kind: "drop", latencyMs };
+    if (drop < c.drop_rate) return { kind: "dropped", latencyMs };
     if (r429 < c.rate_429) return status(429);
     if (r500 < c.rate_500) return status(500);
     if (r503 < c.rate_503) return status(503);
-    if (dropAfter < c.drop_after_processing_rate) return { kind: "drop_after_processing", latencyMs };
+    if (dropAfter < c.drop_after_processing_rate) return { kind: "dropped_after_processing", latencyMs };
+    if (then502 < c.processed_then_502_rate) return { kind: "processed_then_502", latencyMs };
     return { kind: "none", latencyMs };
   }
 }

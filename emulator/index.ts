@@ -1,13 +1,34 @@
 import type { AddressInfo } from "node:net";
 import { Backend } from "./backend/backend";
+import type { PhaseSplit } from "./backend/lifecycle";
+import {
+  DEFAULT_API_KEY,
+  DEFAULT_DEPLOYING_FRACTION,
+  DEFAULT_QUEUED_FRACTION,
+  DEFAULT_TRAINING_MS,
+  DEFAULT_VALIDATION_MS,
+} from "./defaults";
 import { FaultInjector } from "./faults";
 import { Logger } from "./logger";
 import { RequestLog } from "./requestLog";
 import { buildServer } from "./server";
 import { loadSnapshot, saveSnapshot } from "./stateFile";
 
+export { EmulatorAdmin, type ApiResponse } from "./admin";
+export {
+  DEFAULT_API_KEY,
+  DEFAULT_DEPLOYING_FRACTION,
+  DEFAULT_QUEUED_FRACTION,
+  DEFAULT_TRAINING_MS,
+  DEFAULT_VALIDATION_MS,
+} from "./defaults";
 export type { FaultConfig } from "./faults";
+export type { SeedModelsBody } from "./http/adminRequests";
+export type { ClockView } from "./http/adminResponses";
 export type { RequestLogEntry } from "./requestLog";
+export { chatJsonl } from "./sampleData";
+export type { DatasetType, Status } from "./wire/enums";
+export type { WireDataset, WireFinetunedModel } from "./wire/types";
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -16,6 +37,10 @@ export interface EmulatorOptions {
   apiKey?: string;
   /** QUEUED to READY takes this long on the emulator's clock; default 5000. */
   trainingMs?: number;
+  /** Share of `trainingMs` spent STATUS_QUEUED; default 0.1. */
+  queuedFraction?: number;
+  /** Share of `trainingMs` spent STATUS_DEPLOYING_API, at the end; default 0.2. FINETUNING takes the rest. */
+  deployingFraction?: number;
   /** Upload to validated (or failed) takes this long; default 300. */
   validationMs?: number;
   /** JSON file the state is loaded from at start and saved to after every change. */
@@ -31,19 +56,25 @@ export interface EmulatorHandle {
   close(): Promise<void>;
 }
 
-export const DEFAULT_API_KEY = "emulator-key";
-export const DEFAULT_TRAINING_MS = 5000;
-export const DEFAULT_VALIDATION_MS = 300;
-
 /** Starts a Cohere-compatible fine-tuning and datasets API on 127.0.0.1. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   const trainingMs = nonNegative("trainingMs", options.trainingMs ?? DEFAULT_TRAINING_MS);
   const validationMs = nonNegative("validationMs", options.validationMs ?? DEFAULT_VALIDATION_MS);
+  const phases = phaseSplit(
+    options.queuedFraction ?? DEFAULT_QUEUED_FRACTION,
+    options.deployingFraction ?? DEFAULT_DEPLOYING_FRACTION,
+  );
   const stateFile = options.stateFile;
   const faults = new FaultInjector();
   const backend = new Backend(
-    { trainingMs, validationMs, failsTraining: (name) => faults.failsTraining(name) },
+    {
+      trainingMs,
+      phases,
+      validationMs,
+      failsTraining: (name) => faults.failsTraining(name),
+      visibilityDelayMs: () => faults.config.visibility_delay_ms,
+    },
     stateFile ? loadSnapshot(stateFile) : undefined,
   );
   const logger = new Logger(options.log ?? false, [apiKey]);
@@ -77,4 +108,21 @@ function nonNegative(name: string, value: number): number {
   if (!Number.isFinite(value) || value < 0)
     throw new Error(`${name} must be a non-negative number, got ${value}`);
   return value;
+}
+
+/** Both shares lie in 0..1 and leave FINETUNING a positive share of the run. */
+function phaseSplit(queuedFraction: number, deployingFraction: number): PhaseSplit {
+  for (const [name, value] of [
+    ["queuedFraction", queuedFraction],
+    ["deployingFraction", deployingFraction],
+  ] as const) {
+    if (!Number.isFinite(value) || value < 0 || value >= 1)
+      throw new Error(`${name} must be at least 0 and below 1, got ${value}`);
+  }
+  if (queuedFraction + deployingFraction >= 1) {
+    throw new Error(
+      `queuedFraction + deployingFraction must stay below 1 to leave time for FINETUNING, got ${queuedFraction} + ${deployingFraction}`,
+    );
+  }
+  return { queued: queuedFraction, deploying: deployingFraction };
 }

@@ -25,3 +25,16 @@ export function redactQuery(
   }
   return redacted;
 }
+
+/** A parsed JSON body with secret fields replaced and every string redacted, for the request log. */
+export function redactBody(body: unknown, secrets: readonly string[]): unknown {
+  if (typeof body === "string") return redactText(body, secrets);
+  if (Array.isArray(body)) return body.map((item) => redactBody(item, secrets));
+  if (body === null || typeof body !== "object") return body;
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [
+      key,
+      SECRET_QUERY_KEY.test(key) ? REDACTED : redactBody(value, secrets),
+    ]),
+  );
+}

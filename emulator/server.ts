@@ -1,12 +1,11 @@
 import multipart from "@fastify/multipart";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { EmulatorContext } from "./http/context";
-import { registerBodyParsing, registerErrorHandling } from "./http/errors";
+import { isUploadPart } from "./http/datasetUploads";
+import { registerErrorHandling } from "./http/errors";
+import { registerJsonBodyParsing } from "./http/jsonBody";
 import { registerRoutes } from "./http/urls";
 import { registerV1Hooks } from "./http/v1Hooks";
-
-/** Upstream allows 1.5 GB; the emulator validates uploads in memory, so it stops well short of that. */
-const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 
 export async function buildServer(context: EmulatorContext): Promise<FastifyInstance> {
   const app = Fastify({
@@ -16,10 +15,9 @@ export async function buildServer(context: EmulatorContext): Promise<FastifyInst
     frameworkErrors: (error, _request, reply) =>
       (reply as FastifyReply).code(400).send({ message: `invalid request: ${error.message}` }),
   });
-  registerBodyParsing(app);
-  await app.register(multipart, {
-    limits: { fileSize: MAX_UPLOAD_BYTES, fieldSize: MAX_UPLOAD_BYTES, files: 4 },
-  });
+  registerJsonBodyParsing(app);
+  // Uploads are streamed to disk and their size limited there, as a whole; busboy only parses.
+  await app.register(multipart, { limits: { fileSize: Infinity, files: 4 }, isPartAFile: isUploadPart });
   registerErrorHandling(app, context.logger);
   registerV1Hooks(app, context);
   registerRoutes(app, context);

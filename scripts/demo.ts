@@ -8,7 +8,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { startEmulator } from "../emulator";
+import { startEmulator } from "../emulator/index";
 import { ensurePulumiCli, REPO_ROOT } from "./lib/pulumiCli";
 import { PulumiProject } from "./lib/pulumiProject";
 import { stateFigures } from "./lib/stateFigures";

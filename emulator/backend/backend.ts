@@ -1,12 +1,16 @@
 import { EmulatorClock } from "./clock";
 import { DatasetStore, type DatasetRecord } from "./datasets";
 import { FinetunedModelStore, type ModelRecord } from "./finetunedModels";
+import type { PhaseSplit } from "./lifecycle";
 
 export interface BackendOptions {
   trainingMs: number;
+  phases: PhaseSplit;
   validationMs: number;
   /** Whether a training of the model with this name is to end STATUS_FAILED. */
   failsTraining(modelName: string): boolean;
+  /** How long a model created now stays invisible to reads, as a create still committing would. */
+  visibilityDelayMs(): number;
 }
 
 /** Everything that outlives a restart when a state file is configured. */
@@ -28,7 +32,9 @@ export class Backend {
     this.datasets = new DatasetStore(this.clock, options.validationMs);
     this.models = new FinetunedModelStore(this.clock, this.datasets, {
       trainingMs: options.trainingMs,
+      phases: options.phases,
       fails: (name) => options.failsTraining(name),
+      visibilityDelayMs: () => options.visibilityDelayMs(),
     });
     if (snapshot) {
       this.datasets.restore(snapshot.datasets);

@@ -1,4 +1,4 @@
-import type { DatasetType } from "../wire/enums";
+import { DatasetType } from "../wire/enums";
 
 type Row = Record<string, unknown>;
 
@@ -8,8 +8,25 @@ export interface DatasetRules {
   checkRow(row: Row): string | undefined;
   /** Text the model trains on, for the trainable token estimate. */
   trainableText(row: Row): string;
-  /** Why the valid rows of the `data` file (before any eval split) are not enough, or undefined. */
-  checkDataFile(rows: Row[]): string | undefined;
+  /** Counts the valid rows of the `data` file (before any eval split) as they are read. */
+  tally(): RowTally;
+}
+
+export interface RowTally {
+  add(row: Row): void;
+  /** Why the rows added are not enough, or undefined. */
+  problem(): string | undefined;
+}
+
+/** A tally that only needs the number of rows. */
+function countAtLeast(minimum: number, what: string): () => RowTally {
+  return () => {
+    let count = 0;
+    return {
+      add: () => count++,
+      problem: () => atLeast(count, minimum, what),
+    };
+  };
 }
 
 const CHAT_ROLES = ["System", "User", "Chatbot"];
@@ -48,7 +65,7 @@ const chat: DatasetRules = {
     return undefined;
   },
   trainableText: (row) => (row.messages as Row[]).map((message) => message.content as string).join(" "),
-  checkDataFile: (rows) => atLeast(rows.length, MIN_CHAT_EXAMPLES, "conversations"),
+  tally: countAtLeast(MIN_CHAT_EXAMPLES, "conversations"),
 };
 
 function classification(multiLabel: boolean): DatasetRules {
@@ -60,21 +77,27 @@ function classification(multiLabel: boolean): DatasetRules {
       return undefined;
     },
     trainableText: (row) => row.text as string,
-    checkDataFile(rows) {
-      const tooFew = atLeast(rows.length, MIN_CLASSIFICATION_EXAMPLES, "examples");
-      if (tooFew) return tooFew;
+    tally() {
+      let rows = 0;
       const counts = new Map<string, number>();
-      for (const row of rows) {
-        for (const label of ([] as string[]).concat(row.label as string | string[])) {
-          counts.set(label, (counts.get(label) ?? 0) + 1);
-        }
-      }
-      const scarce = [...counts]
-        .filter(([, count]) => count < MIN_EXAMPLES_PER_LABEL)
-        .map(([label]) => label);
-      return scarce.length === 0
-        ? undefined
-        : `each unique label must have at least ${MIN_EXAMPLES_PER_LABEL} examples. Not enough examples for: ${scarce.join(", ")}`;
+      return {
+        add(row) {
+          rows++;
+          for (const label of ([] as string[]).concat(row.label as string | string[])) {
+            counts.set(label, (counts.get(label) ?? 0) + 1);
+          }
+        },
+        problem() {
+          const tooFew = atLeast(rows, MIN_CLASSIFICATION_EXAMPLES, "examples");
+          if (tooFew) return tooFew;
+          const scarce = [...counts]
+            .filter(([, count]) => count < MIN_EXAMPLES_PER_LABEL)
+            .map(([label]) => label);
+          return scarce.length === 0
+            ? undefined
+            : `each unique label must have at least ${MIN_EXAMPLES_PER_LABEL} examples. Not enough examples for: ${scarce.join(", ")}`;
+        },
+      };
     },
   };
 }
@@ -96,13 +119,13 @@ const rerank: DatasetRules = {
       ...(row.relevant_passages as string[]),
       ...((row.hard_negatives as string[]) ?? []),
     ].join(" "),
-  checkDataFile: (rows) => atLeast(rows.length, MIN_RERANK_EXAMPLES, "training examples"),
+  tally: countAtLeast(MIN_RERANK_EXAMPLES, "training examples"),
 };
 
 /** Rules for the fine-tuning types; other dataset types only need well-formed JSONL. */
 export const FINETUNE_RULES: Partial<Record<DatasetType, DatasetRules>> = {
-  "chat-finetune-input": chat,
-  "single-label-classification-finetune-input": classification(false),
-  "multi-label-classification-finetune-input": classification(true),
-  "reranker-finetune-input": rerank,
+  [DatasetType.ChatFinetuneInput]: chat,
+  [DatasetType.SingleLabelClassificationFinetuneInput]: classification(false),
+  [DatasetType.MultiLabelClassificationFinetuneInput]: classification(true),
+  [DatasetType.RerankerFinetuneInput]: rerank,
 };

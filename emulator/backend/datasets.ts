@@ -1,8 +1,7 @@
-import { DATASET_TYPES, VALIDATION_STATUSES, type DatasetType, type ValidationStatus } from "../wire/enums";
+import type { DatasetType, ValidationStatus } from "../wire/enums";
 import type { WireDataset } from "../wire/types";
 import { rfc3339, type EmulatorClock } from "./clock";
 import { invalidRequest, notFound } from "./errors";
-import { optionalEnum } from "./fields";
 import { newDatasetId } from "./ids";
 import { validateUpload, type UploadedFile, type ValidationOutcome } from "./datasetValidation";
 
@@ -16,10 +15,10 @@ export interface DatasetRecord {
 }
 
 export interface CreateDatasetInput {
-  name: unknown;
-  type: unknown;
+  name: string;
+  type: DatasetType;
   skipMalformedInput: boolean;
-  data?: UploadedFile;
+  data: UploadedFile;
   evalData?: UploadedFile;
 }
 
@@ -42,20 +41,23 @@ export class DatasetStore {
     private readonly validationMs: number,
   ) {}
 
-  create(input: CreateDatasetInput): DatasetRecord {
-    const name = input.name;
-    if (typeof name !== "string" || name.trim() === "") throw invalidRequest("name is required");
+  /** Validation reads the files to the end before the dataset exists; the delay then starts. */
+  async create({
+    name,
+    type,
+    skipMalformedInput,
+    data,
+    evalData,
+  }: CreateDatasetInput): Promise<DatasetRecord> {
     if (name.length > MAX_NAME_LENGTH) throw invalidRequest("name must be less than 50 characters");
-    if (input.type === undefined || input.type === "") throw invalidRequest("type is required");
-    const type = optionalEnum({ type: input.type }, "type", "type", DATASET_TYPES) as DatasetType;
-    if (!input.data) throw invalidRequest("data file is required");
+    const outcome = await validateUpload(type, data, evalData, skipMalformedInput);
     const record: DatasetRecord = {
       id: newDatasetId(name),
       name,
       type,
       createdAt: this.clock.now(),
       validationMs: this.validationMs,
-      outcome: validateUpload(type, input.data, input.evalData, input.skipMalformedInput),
+      outcome,
     };
     this.records.set(record.id, record);
     return record;
@@ -65,10 +67,6 @@ export class DatasetStore {
     const record = this.records.get(id);
     if (!record) throw notFound(`dataset with id ${id} not found`);
     return record;
-  }
-
-  find(id: string): DatasetRecord | undefined {
-    return this.records.get(id);
   }
 
   list(filter: DatasetFilter): DatasetRecord[] {
@@ -145,46 +143,4 @@ export class DatasetStore {
   clear(): void {
     this.records.clear();
   }
-}
-
-export function parseDatasetFilter(query: Record<string, unknown>): DatasetFilter {
-  return {
-    datasetType: singleValue(query, "datasetType"),
-    before: dateValue(query, "before"),
-    after: dateValue(query, "after"),
-    limit: countValue(query, "limit"),
-    offset: countValue(query, "offset") ?? 0,
-    validationStatus: optionalEnum(
-      { validationStatus: singleValue(query, "validationStatus") },
-      "validationStatus",
-      "validationStatus",
-      VALIDATION_STATUSES,
-    ),
-  };
-}
-
-function singleValue(query: Record<string, unknown>, key: string): string | undefined {
-  const value = query[key];
-  if (value === undefined || value === "") return undefined;
-  if (typeof value !== "string") throw invalidRequest(`${key} must be given once`);
-  return value;
-}
-
-function dateValue(query: Record<string, unknown>, key: string): number | undefined {
-  const value = singleValue(query, key);
-  if (value === undefined) return undefined;
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms))
-    throw invalidRequest(`${key} must be an RFC 3339 date-time, got ${JSON.stringify(value)}`);
-  return ms;
-}
-
-function countValue(query: Record<string, unknown>, key: string): number | undefined {
-  const value = singleValue(query, key);
-  if (value === undefined) return undefined;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) {
-    throw invalidRequest(`${key} must be a non-negative integer, got ${JSON.stringify(value)}`);
-  }
-  return count;
 }

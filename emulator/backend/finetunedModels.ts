@@ -1,14 +1,27 @@
-import type { DatasetType, Status } from "../wire/enums";
-import type { WireEvent, WireFinetunedModel, WireSettings, WireTrainingStepMetrics } from "../wire/types";
+import { BaseType, DatasetType, type Status } from "../wire/enums";
+import type {
+  WireEvent,
+  WireFinetunedModel,
+  WireSettings,
+  WireSettingsRequest,
+  WireTrainingStepMetrics,
+} from "../wire/types";
 import { rfc3339, type EmulatorClock } from "./clock";
 import type { DatasetStore } from "./datasets";
 import { ApiError, invalidRequest, notFound } from "./errors";
-import { asObject, isPresent, requiredString, requiredValue } from "./fields";
 import { CREATOR_ID, isUuid, newModelId, ORGANIZATION_ID } from "./ids";
-import { isLifecyclePhase, outcomeUndecided, startRun, transitionsUpTo, type TrainingRun } from "./lifecycle";
+import {
+  isLifecyclePhase,
+  outcomeUndecided,
+  startRun,
+  transitionsUpTo,
+  type PhaseSplit,
+  type TrainingRun,
+} from "./lifecycle";
 import { paginate, sortableNumber, type Page, type PageRequest } from "./pagination";
+import { seededModels, type SeedModelsInput } from "./seededModels";
 import { applySettingsUpdate } from "./settingsChanges";
-import { parseSettings } from "./settingsValidation";
+import { checkSettings } from "./settingsRules";
 import { stepMetricsUpTo, totalTrainingSteps } from "./trainingMetrics";
 
 export interface RecordedEvent {
@@ -29,25 +42,41 @@ export interface ModelRecord {
   history: RecordedEvent[];
   run: TrainingRun;
   totalSteps: number;
+  /** Until this instant reads do not see the model (an injected fault); absent means always visible. */
+  visibleFrom?: number;
 }
 
-/** How long trainings take and which of them fail, as configured on the emulator. */
+/** How long trainings take, which of them fail and how long new models hide, as configured. */
 export interface TrainingPolicy {
   trainingMs: number;
+  phases: PhaseSplit;
   fails(modelName: string): boolean;
+  visibilityDelayMs(): number;
 }
 
-const DATASET_TYPES_FOR: Record<string, DatasetType[]> = {
-  BASE_TYPE_CHAT: ["chat-finetune-input"],
-  BASE_TYPE_CLASSIFICATION: [
-    "single-label-classification-finetune-input",
-    "multi-label-classification-finetune-input",
+export interface CreateModelInput {
+  name: string;
+  settings: WireSettingsRequest;
+}
+
+export interface UpdateModelInput {
+  name: string;
+  /** Absent when only the name is sent. */
+  settings?: WireSettingsRequest;
+}
+
+const DATASET_TYPES_FOR: Partial<Record<BaseType, DatasetType[]>> = {
+  [BaseType.Chat]: [DatasetType.ChatFinetuneInput],
+  [BaseType.Classification]: [
+    DatasetType.SingleLabelClassificationFinetuneInput,
+    DatasetType.MultiLabelClassificationFinetuneInput,
   ],
-  BASE_TYPE_RERANK: ["reranker-finetune-input"],
+  [BaseType.Rerank]: [DatasetType.RerankerFinetuneInput],
 };
 
 /** Names may repeat, as upstream gives no sign of enforcing uniqueness (UNCONFIRMED). */
 export class FinetunedModelStore {
+  /** Kept in listKey order. */
   private readonly records = new Map<string, ModelRecord>();
   private nextSeq = 0;
 
@@ -57,10 +86,8 @@ export class FinetunedModelStore {
     private readonly policy: TrainingPolicy,
   ) {}
 
-  create(body: unknown): ModelRecord {
-    const obj = asObject(body, "request body");
-    const name = requiredString(obj, "name", "name");
-    const settings = parseSettings(requiredValue(obj, "settings", "settings"), { requireWandbApiKey: true });
+  create({ name, settings: requested }: CreateModelInput): ModelRecord {
+    const settings = checkSettings(requested, { requireWandbApiKey: true });
     const trainExamples = this.checkTrainable(settings);
     const now = this.clock.now();
     const record: ModelRecord = {
@@ -71,13 +98,15 @@ export class FinetunedModelStore {
       createdAt: now,
       updatedAt: now,
       history: [],
-      run: startRun(now, this.policy.trainingMs, this.policy.fails(name)),
+      run: startRun(now, this.policy.trainingMs, this.policy.phases, this.policy.fails(name)),
       totalSteps: totalTrainingSteps(
         trainExamples,
         settings.hyperparameters?.train_epochs,
         settings.hyperparameters?.train_batch_size,
       ),
     };
+    const delay = this.policy.visibilityDelayMs();
+    if (delay > 0) record.visibleFrom = now + delay;
     this.records.set(record.id, record);
     return record;
   }
@@ -98,8 +127,8 @@ export class FinetunedModelStore {
         `settings.dataset_id: dataset ${dataset.id} has type ${dataset.type}, which cannot train ${baseType}`,
       );
     }
-    if (baseType === "BASE_TYPE_CLASSIFICATION") {
-      const multiLabel = dataset.type === "multi-label-classification-finetune-input";
+    if (baseType === BaseType.Classification) {
+      const multiLabel = dataset.type === DatasetType.MultiLabelClassificationFinetuneInput;
       if (settings.multi_label !== undefined && settings.multi_label !== multiLabel) {
         throw invalidRequest(
           `settings.multi_label is ${settings.multi_label} but dataset ${dataset.id} is ${dataset.type}`,
@@ -113,24 +142,39 @@ export class FinetunedModelStore {
   get(id: string): ModelRecord {
     if (!isUuid(id)) throw new ApiError(400, `finetuneID is not a valid UUID: '${id}'`);
     const record = this.records.get(id);
-    if (!record) throw notFound(`finetuned model ${id} not found`);
+    if (!record || !isVisible(record, this.clock.now())) throw notFound(`finetuned model ${id} not found`);
     return record;
   }
 
+  /** Adds READY models created in the past, keeping the store in listKey order. */
+  seed(input: SeedModelsInput): ModelRecord[] {
+    const dataset = input.datasetId === undefined ? undefined : this.datasets.get(input.datasetId);
+    const seeded = seededModels(input, {
+      now: this.clock.now(),
+      policy: this.policy,
+      trainExamples: dataset?.outcome.metrics?.train_examples ?? 0,
+      nextSeq: () => this.nextSeq++,
+    });
+    const all = [...this.records.values(), ...seeded].map((record) => ({ key: listKey(record), record }));
+    all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    this.records.clear();
+    for (const { record } of all) this.records.set(record.id, record);
+    return seeded;
+  }
+
   list(page: PageRequest): Page<ModelRecord> {
+    const now = this.clock.now();
     return paginate(
-      [...this.records.values()],
-      (r) => `${sortableNumber(r.createdAt)}:${sortableNumber(r.seq)}`,
+      [...this.records.values()].filter((record) => isVisible(record, now)),
+      listKey,
       page,
     );
   }
 
-  update(id: string, body: unknown): ModelRecord {
+  update(id: string, { name, settings }: UpdateModelInput): ModelRecord {
     const record = this.get(id);
-    const obj = asObject(body, "request body");
-    const name = requiredString(obj, "name", "name");
-    if (isPresent(obj.settings)) {
-      const requested = parseSettings(obj.settings, { requireWandbApiKey: false });
+    if (settings) {
+      const requested = checkSettings(settings, { requireWandbApiKey: false });
       record.settings = applySettingsUpdate(record.settings, requested);
     }
     record.name = name;
@@ -176,9 +220,20 @@ export class FinetunedModelStore {
     const now = this.clock.now();
     record.history = [...this.eventsOf(record), { status, at: now }];
     record.run = isLifecyclePhase(status)
-      ? startRun(now, this.policy.trainingMs, this.policy.fails(record.name), status)
+      ? startRun(now, this.policy.trainingMs, this.policy.phases, this.policy.fails(record.name), status)
       : { ...record.run, eventsAfter: now, stoppedAt: now };
     record.updatedAt = now;
+    return record;
+  }
+
+  /** Replaces the settings a model reports, as if changed outside the API (the admin API's drift). */
+  replaceSettings(id: string, settings: WireSettingsRequest): ModelRecord {
+    const record = this.get(id);
+    record.settings = {
+      ...checkSettings(settings, { requireWandbApiKey: false }),
+      wandb: record.settings.wandb,
+    };
+    record.updatedAt = this.clock.now();
     return record;
   }
 
@@ -224,13 +279,26 @@ export class FinetunedModelStore {
 
   restore(records: ModelRecord[]): void {
     this.clear();
-    for (const record of records) this.records.set(record.id, record);
+    for (const record of records) {
+      // State files written before the phase split was configurable hold runs without one.
+      record.run.phases ??= this.policy.phases;
+      this.records.set(record.id, record);
+    }
     this.nextSeq = records.reduce((next, record) => Math.max(next, record.seq + 1), 0);
   }
 
   clear(): void {
     this.records.clear();
   }
+}
+
+/** The store's iteration order, which listing relies on: created_at, then creation order. */
+function listKey(record: ModelRecord): string {
+  return `${sortableNumber(record.createdAt)}:${sortableNumber(record.seq)}`;
+}
+
+function isVisible(record: ModelRecord, now: number): boolean {
+  return record.visibleFrom === undefined || now >= record.visibleFrom;
 }
 
 function eventView(event: RecordedEvent): WireEvent {

@@ -1,5 +1,11 @@
 import type { Status } from "../wire/enums";
 
+/** Shares of a run spent QUEUED and DEPLOYING_API; FINETUNING takes the rest, in between. */
+export interface PhaseSplit {
+  queued: number;
+  deploying: number;
+}
+
 /**
  * A training run is a plan, not a timer: every status is derived from the run's start and the
  * emulator clock when asked, so nothing needs to tick and state survives a restart.
@@ -7,6 +13,7 @@ import type { Status } from "../wire/enums";
 export interface TrainingRun {
   startedAt: number;
   durationMs: number;
+  phases: PhaseSplit;
   failing: boolean;
   /** Planned transitions at or before this instant are already in the model's recorded history. */
   eventsAfter: number;
@@ -19,41 +26,54 @@ export interface Transition {
   at: number;
 }
 
-/** Share of the run spent before entering each phase. */
-const PHASE_START: Partial<Record<Status, number>> = {
-  STATUS_QUEUED: 0,
-  STATUS_FINETUNING: 0.1,
-  STATUS_DEPLOYING_API: 0.8,
-};
-const FINETUNING_END = 0.8;
-/** A failing run fails at the point it would have started deploying, after half its training steps. */
-const FAILING_METRICS_END = 0.45;
+const LIFECYCLE_PHASES: readonly Status[] = ["STATUS_QUEUED", "STATUS_FINETUNING", "STATUS_DEPLOYING_API"];
+
+/** A failing run stops producing training steps halfway through FINETUNING, and fails where it would deploy. */
+const FAILING_METRICS_SHARE = 0.5;
 
 export function isLifecyclePhase(status: Status): boolean {
-  return PHASE_START[status] !== undefined;
+  return LIFECYCLE_PHASES.includes(status);
+}
+
+/** Share of the run spent before entering a lifecycle phase. */
+function phaseStart(phases: PhaseSplit, status: Status): number {
+  if (status === "STATUS_FINETUNING") return phases.queued;
+  if (status === "STATUS_DEPLOYING_API") return 1 - phases.deploying;
+  return 0;
 }
 
 export function startRun(
   now: number,
   durationMs: number,
+  phases: PhaseSplit,
   failing: boolean,
   phase: Status = "STATUS_QUEUED",
 ): TrainingRun {
-  const startedAt = now - (PHASE_START[phase] ?? 0) * durationMs;
-  return { startedAt, durationMs, failing, eventsAfter: phase === "STATUS_QUEUED" ? now - 1 : now };
+  const startedAt = now - phaseStart(phases, phase) * durationMs;
+  return {
+    startedAt,
+    durationMs,
+    phases,
+    failing,
+    eventsAfter: phase === "STATUS_QUEUED" ? now - 1 : now,
+  };
+}
+
+function instant(run: TrainingRun, share: number): number {
+  return run.startedAt + Math.round(share * run.durationMs);
 }
 
 function plannedTransitions(run: TrainingRun): Transition[] {
-  const at = (share: number) => run.startedAt + Math.round(share * run.durationMs);
+  const at = (status: Status) => instant(run, phaseStart(run.phases, status));
   const plan: Transition[] = [
-    { status: "STATUS_QUEUED", at: at(0) },
-    { status: "STATUS_FINETUNING", at: at(PHASE_START.STATUS_FINETUNING ?? 0) },
+    { status: "STATUS_QUEUED", at: at("STATUS_QUEUED") },
+    { status: "STATUS_FINETUNING", at: at("STATUS_FINETUNING") },
   ];
-  if (run.failing) return [...plan, { status: "STATUS_FAILED", at: at(FINETUNING_END) }];
+  if (run.failing) return [...plan, { status: "STATUS_FAILED", at: at("STATUS_DEPLOYING_API") }];
   return [
     ...plan,
-    { status: "STATUS_DEPLOYING_API", at: at(FINETUNING_END) },
-    { status: "STATUS_READY", at: at(1) },
+    { status: "STATUS_DEPLOYING_API", at: at("STATUS_DEPLOYING_API") },
+    { status: "STATUS_READY", at: instant(run, 1) },
   ];
 }
 
@@ -63,25 +83,15 @@ export function transitionsUpTo(run: TrainingRun, now: number): Transition[] {
   return plannedTransitions(run).filter((t) => t.at > run.eventsAfter && t.at <= until);
 }
 
-export function isTerminal(run: TrainingRun, now: number): boolean {
-  if (run.stoppedAt !== undefined) return true;
-  const last = plannedTransitions(run).at(-1);
-  return last !== undefined && last.at <= now;
-}
-
 /** Training steps are spread over `start..end`; none is produced after `cutoff` (a failure, or a freeze). */
 export function finetuningWindow(run: TrainingRun): { start: number; end: number; cutoff: number } {
-  const at = (share: number) => run.startedAt + Math.round(share * run.durationMs);
-  const end = at(FINETUNING_END);
-  const failedAt = run.failing ? at(FAILING_METRICS_END) : end;
-  return {
-    start: at(PHASE_START.STATUS_FINETUNING ?? 0),
-    end,
-    cutoff: Math.min(failedAt, run.stoppedAt ?? end),
-  };
+  const start = instant(run, phaseStart(run.phases, "STATUS_FINETUNING"));
+  const end = instant(run, phaseStart(run.phases, "STATUS_DEPLOYING_API"));
+  const failedAt = run.failing ? start + Math.round(FAILING_METRICS_SHARE * (end - start)) : end;
+  return { start, end, cutoff: Math.min(failedAt, run.stoppedAt ?? end) };
 }
 
 /** Until a run reaches the point where it either deploys or fails, its outcome may still be changed. */
 export function outcomeUndecided(run: TrainingRun, now: number): boolean {
-  return run.stoppedAt === undefined && now < run.startedAt + Math.round(FINETUNING_END * run.durationMs);
+  return run.stoppedAt === undefined && now < instant(run, phaseStart(run.phases, "STATUS_DEPLOYING_API"));
 }

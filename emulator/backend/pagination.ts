@@ -1,7 +1,5 @@
 import { invalidRequest } from "./errors";
 
-const DEFAULT_PAGE_SIZE = 50;
-
 export interface PageRequest {
   pageSize: number;
   pageToken: string;
@@ -17,50 +15,6 @@ export interface Page<T> {
 interface Cursor {
   key: string;
   descending: boolean;
-}
-
-export function parsePageRequest(pageSize: unknown, pageToken: unknown, orderBy: unknown): PageRequest {
-  return {
-    pageSize: parsePageSize(pageSize),
-    pageToken: parseOptionalString("page_token", pageToken),
-    descending: parseOrderBy(orderBy),
-  };
-}
-
-function parsePageSize(raw: unknown): number {
-  if (raw === undefined || raw === "") return DEFAULT_PAGE_SIZE;
-  if (typeof raw !== "string" || !/^\d+$/.test(raw)) {
-    throw invalidRequest(`page_size must be a non-negative integer, got ${JSON.stringify(raw)}`);
-  }
-  const size = Number(raw);
-  return size === 0 ? DEFAULT_PAGE_SIZE : size;
-}
-
-function parseOptionalString(field: string, raw: unknown): string {
-  if (raw === undefined) return "";
-  if (typeof raw !== "string") throw invalidRequest(`${field} must be given once`);
-  return raw;
-}
-
-/** Only `created_at` is a supported sort field; a comma-separated list may repeat it. */
-function parseOrderBy(raw: unknown): boolean {
-  const text = parseOptionalString("order_by", raw).trim();
-  if (text === "") return false;
-  let descending: boolean | undefined;
-  for (const clause of text.split(",")) {
-    const [field, direction, ...rest] = clause.trim().split(/\s+/);
-    if (field !== "created_at") {
-      throw invalidRequest(
-        `order_by field ${JSON.stringify(field)} is not supported (supported: created_at)`,
-      );
-    }
-    const lower = direction?.toLowerCase();
-    if (rest.length > 0 || (lower !== undefined && lower !== "asc" && lower !== "desc")) {
-      throw invalidRequest(`order_by clause ${JSON.stringify(clause.trim())} is malformed`);
-    }
-    descending ??= lower === "desc";
-  }
-  return descending ?? false;
 }
 
 /**

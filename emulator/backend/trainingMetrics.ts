@@ -7,16 +7,27 @@ export interface StepMetric {
   metrics: Record<string, number>;
 }
 
-const MAX_EVALUATIONS = 10;
+/** About this many evaluations per training, plus the one at the final step. */
+const EVALUATIONS = 20;
 
 /** Optimizer steps a run takes: examples × epochs ÷ batch size, as a trainer would count them. */
 export function totalTrainingSteps(trainExamples: number, epochs = 1, batchSize = 16): number {
   return Math.max(1, Math.ceil((trainExamples * epochs) / batchSize));
 }
 
+/** Every max(1, floor(total / 20)) steps, and the final step. */
+function evaluationSteps(totalSteps: number): number[] {
+  const interval = Math.max(1, Math.floor(totalSteps / EVALUATIONS));
+  const steps: number[] = [];
+  for (let step = interval; step <= totalSteps; step += interval) steps.push(step);
+  if (steps.at(-1) !== totalSteps) steps.push(totalSteps);
+  return steps;
+}
+
 /**
- * Evaluations spread evenly over the finetuning phase, with loss falling and accuracy rising
- * along plausible curves; the jitter is a hash of the model and step so every read agrees.
+ * The evaluations the run has reached by `now`: steps advance linearly over the FINETUNING phase,
+ * and each evaluation appears when its step is reached. Values depend only on the model and the
+ * step, so every read agrees, and they improve monotonically as training goes on.
  */
 export function stepMetricsUpTo(
   modelId: string,
@@ -25,31 +36,31 @@ export function stepMetricsUpTo(
   now: number,
 ): StepMetric[] {
   const { start, end, cutoff } = finetuningWindow(run);
-  const evaluations = Math.min(totalSteps, MAX_EVALUATIONS);
+  const level = modelLevel(modelId);
   const results: StepMetric[] = [];
-  for (let i = 0; i <= evaluations; i++) {
-    const progress = i / evaluations;
+  for (const step of evaluationSteps(totalSteps)) {
+    const progress = step / totalSteps;
     const at = start + Math.round(progress * (end - start));
     if (at > now || at > cutoff) break;
-    const step = Math.round(progress * totalSteps);
-    results.push({ at, step, metrics: metricsAt(modelId, step, progress) });
+    results.push({ at, step, metrics: metricsAt(level, step, progress) });
   }
   return results;
 }
 
-function metricsAt(modelId: string, step: number, progress: number): Record<string, number> {
-  const noise = (salt: string) => (jitter(`${modelId}:${step}:${salt}`) - 0.5) * 0.04;
-  const crossEntropy = 0.75 + 3.5 * Math.exp(-3 * progress) + noise("ce");
-  const accuracy = 0.45 + 0.3 * (1 - Math.exp(-3 * progress)) + noise("acc");
+function metricsAt(level: number, step: number, progress: number): Record<string, number> {
+  const learned = 1 - Math.exp(-3 * progress);
+  const accuracy = 0.35 + (0.4 + 0.1 * level) * learned;
+  const crossEntropy = 0.6 + 0.3 * level + 3.5 * (1 - learned);
   return {
     accuracy,
     cross_entropy: crossEntropy,
-    generation_accuracy: accuracy + noise("gacc"),
-    generation_cross_entropy: crossEntropy + noise("gce"),
+    generation_accuracy: 0.95 * accuracy,
+    generation_cross_entropy: 1.08 * crossEntropy,
     step,
   };
 }
 
-function jitter(seed: string): number {
-  return createHash("sha256").update(seed).digest().readUInt32BE(0) / 0xffffffff;
+/** A stable 0..1 per model, so different models learn to slightly different levels. */
+function modelLevel(modelId: string): number {
+  return createHash("sha256").update(modelId).digest().readUInt32BE(0) / 0xffffffff;
 }

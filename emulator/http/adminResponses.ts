@@ -1,16 +1,19 @@
 import type { FastifyRequest } from "fastify";
+import { parseSettings } from "./finetuningRequests";
 import { rfc3339 } from "../backend/clock";
-import { ApiError } from "../backend/errors";
-import { parseFaultConfig } from "../faults";
-import { STATUSES, isOneOf } from "../wire/enums";
+import { parseClockAdvance, parseFaultConfig, parseForcedStatus, parseSeedModels } from "./adminRequests";
 import type { EmulatorContext } from "./context";
 import { pathParam } from "./request";
+
+export interface ClockView {
+  now: string;
+  offset_ms: number;
+}
 
 /** The /_emulator control surface used by tests and benchmarks; unauthenticated and never faulted. */
 export function adminResponses(context: EmulatorContext) {
   const { backend, faults, requestLog, logger } = context;
-  const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
-  const clockView = () => ({ now: rfc3339(backend.clock.now()), offset_ms: backend.clock.offset });
+  const clockView = (): ClockView => ({ now: rfc3339(backend.clock.now()), offset_ms: backend.clock.offset });
 
   return {
     reset() {
@@ -44,8 +47,7 @@ export function adminResponses(context: EmulatorContext) {
     },
 
     forceStatus(request: FastifyRequest) {
-      const status = bodyOf(request).status;
-      if (!isOneOf(STATUSES, status)) throw new ApiError(400, `status must be one of ${STATUSES.join(", ")}`);
+      const status = parseForcedStatus(request.body);
       const id = pathParam(request, "id");
       const view = backend.models.view(backend.models.forceStatus(id, status));
       context.persist();
@@ -53,15 +55,28 @@ export function adminResponses(context: EmulatorContext) {
       return { finetuned_model: view };
     },
 
+    /** What a model reports it was trained with, changed behind the API's back: drift, for clients to notice. */
+    replaceSettings(request: FastifyRequest) {
+      const id = pathParam(request, "id");
+      const view = backend.models.view(backend.models.replaceSettings(id, parseSettings(request.body)));
+      context.persist();
+      logger.info(`finetuned model ${id} now reports other settings`);
+      return { finetuned_model: view };
+    },
+
+    seedModels(request: FastifyRequest) {
+      const seeded = backend.models.seed(parseSeedModels(request.body));
+      context.persist();
+      logger.info(`${seeded.length} READY models seeded`);
+      return { ids: seeded.map((record) => record.id) };
+    },
+
     clock() {
       return clockView();
     },
 
     advanceClock(request: FastifyRequest) {
-      const advance = bodyOf(request).advance_ms;
-      if (typeof advance !== "number" || !Number.isFinite(advance) || advance < 0) {
-        throw new ApiError(400, "advance_ms must be a non-negative number");
-      }
+      const advance = parseClockAdvance(request.body);
       backend.clock.advance(advance);
       context.persist();
       logger.info(`clock advanced by ${advance}ms`);

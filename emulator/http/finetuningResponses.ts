@@ -1,13 +1,15 @@
 import type { FastifyRequest } from "fastify";
 import type { EmulatorContext } from "./context";
-import { pageRequestOf, pathParam } from "./request";
+import { parseCreateModel, parseUpdateModel } from "./finetuningRequests";
+import { parsePageRequest } from "./pageRequest";
+import { pathParam, queryOf } from "./request";
 
 /** Translates /v1/finetuning requests into backend calls and backend records into Cohere's envelopes. */
 export function finetuningResponses({ backend, logger }: EmulatorContext) {
   const models = backend.models;
   return {
     list(request: FastifyRequest) {
-      const page = models.list(pageRequestOf(request));
+      const page = models.list(parsePageRequest(queryOf(request)));
       return {
         finetuned_models: page.items.map((record) => models.view(record)),
         next_page_token: page.nextPageToken,
@@ -16,7 +18,7 @@ export function finetuningResponses({ backend, logger }: EmulatorContext) {
     },
 
     create(request: FastifyRequest) {
-      const view = models.view(models.create(request.body));
+      const view = models.view(models.create(parseCreateModel(request.body)));
       logger.info(
         `finetuned model ${view.id} created: name=${view.name} settings=${JSON.stringify(view.settings)}`,
       );
@@ -28,7 +30,7 @@ export function finetuningResponses({ backend, logger }: EmulatorContext) {
     },
 
     update(request: FastifyRequest) {
-      const view = models.view(models.update(pathParam(request, "id"), request.body));
+      const view = models.view(models.update(pathParam(request, "id"), parseUpdateModel(request.body)));
       logger.info(
         `finetuned model ${view.id} updated: name=${view.name} settings=${JSON.stringify(view.settings)}`,
       );
@@ -43,12 +45,18 @@ export function finetuningResponses({ backend, logger }: EmulatorContext) {
     },
 
     events(request: FastifyRequest) {
-      const page = models.events(pathParam(request, "finetuned_model_id"), pageRequestOf(request));
+      const page = models.events(
+        pathParam(request, "finetuned_model_id"),
+        parsePageRequest(queryOf(request)),
+      );
       return { events: page.items, next_page_token: page.nextPageToken, total_size: page.totalSize };
     },
 
     trainingStepMetrics(request: FastifyRequest) {
-      const page = models.stepMetrics(pathParam(request, "finetuned_model_id"), pageRequestOf(request));
+      const page = models.stepMetrics(
+        pathParam(request, "finetuned_model_id"),
+        parsePageRequest(queryOf(request)),
+      );
       return { step_metrics: page.items, next_page_token: page.nextPageToken };
     },
   };

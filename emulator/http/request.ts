@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { parsePageRequest, type PageRequest } from "../backend/pagination";
+import { invalidRequest } from "../backend/errors";
 
 export function pathParam(request: FastifyRequest, name: string): string {
   return (request.params as Record<string, string>)[name] ?? "";
@@ -9,9 +9,12 @@ export function queryOf(request: FastifyRequest): Record<string, unknown> {
   return (request.query as Record<string, unknown>) ?? {};
 }
 
-export function pageRequestOf(request: FastifyRequest): PageRequest {
-  const query = queryOf(request);
-  return parsePageRequest(query.page_size, query.page_token, query.order_by);
+/** A query parameter given at most once; absent and empty both read as undefined. */
+export function singleValue(query: Record<string, unknown>, key: string): string | undefined {
+  const value = query[key];
+  if (value === undefined || value === "") return undefined;
+  if (typeof value !== "string") throw invalidRequest(`${key} must be given once`);
+  return value;
 }
 
 export function pathWithoutQuery(url: string): string {

@@ -31,6 +31,8 @@ export function registerRoutes(app: FastifyInstance, context: EmulatorContext): 
   app.get("/_emulator/faults", admin.faults);
   app.put("/_emulator/faults", admin.configureFaults);
   app.patch("/_emulator/finetuned-models/:id", admin.forceStatus);
+  app.put("/_emulator/finetuned-models/:id/settings", admin.replaceSettings);
+  app.post("/_emulator/seed-models", admin.seedModels);
   app.get("/_emulator/clock", admin.clock);
   app.post("/_emulator/clock", admin.advanceClock);
 }

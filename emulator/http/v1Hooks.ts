@@ -3,14 +3,16 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { rfc3339 } from "../backend/clock";
 import { FAULT_MESSAGES } from "../faults";
-import { redactQuery } from "../redact";
+import { redactBody, redactQuery } from "../redact";
+import type { RequestFault } from "../requestLog";
 import { checkAuthorization } from "./auth";
 import type { EmulatorContext } from "./context";
 import { pathWithoutQuery, queryOf } from "./request";
 
+/** The fault injected into each request still in flight; absent means none. */
+const faultOf = new WeakMap<FastifyRequest, RequestFault>();
 /** Requests whose connection the emulator cut on purpose; they are logged with status 0. */
 const dropped = new WeakSet<FastifyRequest>();
-const dropAfterProcessing = new WeakSet<FastifyRequest>();
 
 const isApiRequest = (request: FastifyRequest) => request.url === "/v1" || request.url.startsWith("/v1/");
 
@@ -24,7 +26,8 @@ export function registerV1Hooks(app: FastifyInstance, context: EmulatorContext):
     track(request, reply, context);
     const decision = context.faults.decide(request.method);
     if (decision.latencyMs > 0) await sleep(decision.latencyMs);
-    if (decision.kind === "drop") {
+    if (decision.kind !== "none") faultOf.set(request, decision.kind);
+    if (decision.kind === "dropped") {
       dropConnection(request);
       reply.hijack();
       return reply;
@@ -33,13 +36,16 @@ export function registerV1Hooks(app: FastifyInstance, context: EmulatorContext):
       if (decision.status === 429) reply.header("Retry-After", String(decision.retryAfterSeconds));
       return reply.code(decision.status).send({ message: FAULT_MESSAGES[decision.status] });
     }
-    if (decision.kind === "drop_after_processing") dropAfterProcessing.add(request);
     checkAuthorization(request.headers.authorization, context.apiKey);
   });
 
-  app.addHook("onSend", async (request, _reply, payload) => {
-    if (dropAfterProcessing.has(request)) dropConnection(request);
-    return payload;
+  // The request has been processed by now; only its answer is lost or replaced.
+  app.addHook("onSend", async (request, reply, payload) => {
+    const fault = faultOf.get(request);
+    if (fault === "dropped_after_processing") dropConnection(request);
+    if (fault !== "processed_then_502") return payload;
+    reply.code(502).type("application/json");
+    return JSON.stringify({ message: FAULT_MESSAGES[502] });
   });
 }
 
@@ -56,11 +62,28 @@ function track(request: FastifyRequest, reply: FastifyReply, context: EmulatorCo
     const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
     const path = pathWithoutQuery(request.url);
     const query = redactQuery(queryOf(request), [context.apiKey]);
-    context.requestLog.add({ method: request.method, path, query, status, time, duration_ms: durationMs });
+    const fault = faultOf.get(request) ?? "none";
+    const client = request.headers["x-client-name"];
+    const jsonBody = request.headers["content-type"]?.startsWith("application/json")
+      ? request.body
+      : undefined;
+    context.requestLog.add({
+      method: request.method,
+      path,
+      query,
+      status,
+      fault,
+      ...(typeof client === "string" ? { client_name: client } : {}),
+      ...(jsonBody === undefined ? {} : { body: redactBody(jsonBody, [context.apiKey]) }),
+      time,
+      duration_ms: durationMs,
+    });
     if (context.logger.isEnabled) {
-      const client = request.headers["x-client-name"];
       const clientNote = typeof client === "string" ? ` client=${client}` : "";
-      context.logger.info(`${request.method} ${request.url} -> ${status} ${durationMs}ms${clientNote}`);
+      const faultNote = fault === "none" ? "" : ` fault=${fault}`;
+      context.logger.info(
+        `${request.method} ${request.url} -> ${status} ${durationMs}ms${clientNote}${faultNote}`,
+      );
     }
     if (request.method !== "GET") context.persist();
   });

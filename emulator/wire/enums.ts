@@ -1,13 +1,14 @@
-/** Wire values of Cohere's enums, kept separate from the provider's copy on purpose (see design.md). */
+/** Wire values of Cohere's enums, kept separate from the provider's copy on purpose (see README.md). */
 
-export const BASE_TYPES = [
-  "BASE_TYPE_UNSPECIFIED",
-  "BASE_TYPE_GENERATIVE",
-  "BASE_TYPE_CLASSIFICATION",
-  "BASE_TYPE_RERANK",
-  "BASE_TYPE_CHAT",
-] as const;
-export type BaseType = (typeof BASE_TYPES)[number];
+export const BaseType = {
+  Unspecified: "BASE_TYPE_UNSPECIFIED",
+  Generative: "BASE_TYPE_GENERATIVE",
+  Classification: "BASE_TYPE_CLASSIFICATION",
+  Rerank: "BASE_TYPE_RERANK",
+  Chat: "BASE_TYPE_CHAT",
+} as const;
+export type BaseType = (typeof BaseType)[keyof typeof BaseType];
+export const BASE_TYPES: readonly BaseType[] = Object.values(BaseType);
 
 export const STRATEGIES = ["STRATEGY_UNSPECIFIED", "STRATEGY_VANILLA", "STRATEGY_TFEW"] as const;
 export type Strategy = (typeof STRATEGIES)[number];
@@ -33,21 +34,22 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const DATASET_TYPES = [
-  "embed-input",
-  "embed-result",
-  "cluster-result",
-  "cluster-outliers",
-  "reranker-finetune-input",
-  "single-label-classification-finetune-input",
-  "chat-finetune-input",
-  "multi-label-classification-finetune-input",
-  "batch-chat-input",
-  "batch-openai-chat-input",
-  "batch-embed-v2-input",
-  "batch-chat-v2-input",
-] as const;
-export type DatasetType = (typeof DATASET_TYPES)[number];
+export const DatasetType = {
+  EmbedInput: "embed-input",
+  EmbedResult: "embed-result",
+  ClusterResult: "cluster-result",
+  ClusterOutliers: "cluster-outliers",
+  RerankerFinetuneInput: "reranker-finetune-input",
+  SingleLabelClassificationFinetuneInput: "single-label-classification-finetune-input",
+  ChatFinetuneInput: "chat-finetune-input",
+  MultiLabelClassificationFinetuneInput: "multi-label-classification-finetune-input",
+  BatchChatInput: "batch-chat-input",
+  BatchOpenaiChatInput: "batch-openai-chat-input",
+  BatchEmbedV2Input: "batch-embed-v2-input",
+  BatchChatV2Input: "batch-chat-v2-input",
+} as const;
+export type DatasetType = (typeof DatasetType)[keyof typeof DatasetType];
+export const DATASET_TYPES: readonly DatasetType[] = Object.values(DatasetType);
 
 export const VALIDATION_STATUSES = [
   "unknown",

@@ -26,12 +26,22 @@ export interface WireWandbConfig {
   entity?: string;
 }
 
+/** A WandbConfig as clients send it, with the key the job uses. */
+export interface WireWandbConfigRequest extends WireWandbConfig {
+  api_key?: string;
+}
+
 export interface WireSettings {
   base_model: WireBaseModel;
   dataset_id: string;
   hyperparameters?: WireHyperparameters;
   multi_label?: boolean;
   wandb?: WireWandbConfig;
+}
+
+/** Settings as clients send them on create and update. */
+export interface WireSettingsRequest extends Omit<WireSettings, "wandb"> {
+  wandb?: WireWandbConfigRequest;
 }
 
 export interface WireFinetunedModel {

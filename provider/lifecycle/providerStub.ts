@@ -22,7 +22,9 @@ export function loadInstalledProvider(exportName: ProviderExport): dynamic.Resou
     ) {
       throw error;
     }
-    throw new Error(`pulumi-cohere-finetuning manages this stack but is not installed in ${process.cwd()}: npm install it`);
+    throw new Error(
+      `pulumi-cohere-finetuning manages this stack but is not installed in ${process.cwd()}: npm install it`,
+    );
   }
   return new providers[exportName]();
 }

@@ -1,5 +1,5 @@
 /** Sorts the emulator's request log into the fine-tuning calls the provider makes. */
-import type { LoggedRequest } from "../../test/support/emulatorAdmin";
+import type { RequestLogEntry } from "../../emulator/index";
 
 export const CALL_KINDS = ["create", "get", "list", "update", "delete", "other"] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
@@ -8,7 +8,7 @@ export type CallCounts = Record<CallKind | "total", number>;
 const COLLECTION = "/v1/finetuning/finetuned-models";
 const ONE_MODEL = /^\/v1\/finetuning\/finetuned-models\/[^/]+$/;
 
-export function callKind(request: Pick<LoggedRequest, "method" | "path">): CallKind {
+export function callKind(request: Pick<RequestLogEntry, "method" | "path">): CallKind {
   const { method, path } = request;
   if (path === COLLECTION) return method === "POST" ? "create" : method === "GET" ? "list" : "other";
   if (!ONE_MODEL.test(path)) return "other";
@@ -18,7 +18,7 @@ export function callKind(request: Pick<LoggedRequest, "method" | "path">): CallK
   return "other";
 }
 
-export function countCalls(requests: Array<Pick<LoggedRequest, "method" | "path">>): CallCounts {
+export function countCalls(requests: Array<Pick<RequestLogEntry, "method" | "path">>): CallCounts {
   const counts = Object.fromEntries([...CALL_KINDS, "total"].map((kind) => [kind, 0])) as CallCounts;
   for (const request of requests) {
     counts[callKind(request)]++;
@@ -28,7 +28,7 @@ export function countCalls(requests: Array<Pick<LoggedRequest, "method" | "path"
 }
 
 /** How the emulator answered: HTTP status, with 0 for a connection it cut. */
-export function countStatuses(requests: Array<Pick<LoggedRequest, "status">>): Record<string, number> {
+export function countStatuses(requests: Array<Pick<RequestLogEntry, "status">>): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const { status } of requests) counts[status] = (counts[status] ?? 0) + 1;
   return counts;

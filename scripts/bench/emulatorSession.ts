@@ -1,5 +1,6 @@
 /** An in-process emulator with a validated chat dataset, for one figure. */
-import { EmulatorAdmin, startTestEmulator } from "../../test/support/emulatorAdmin";
+import type { EmulatorAdmin } from "../../emulator/index";
+import { startTestEmulator } from "../../test/support/emulator";
 
 export interface EmulatorSession {
   url: string;

@@ -3,7 +3,7 @@
  * 503, or a cut connection, some of them after the server acted). Counts the runs needed and checks that
  * nothing was trained twice or left outside the state.
  */
-import type { Faults } from "../../test/support/emulatorAdmin";
+import type { FaultConfig } from "../../emulator/index";
 import { countCalls, countStatuses, type CallCounts } from "./apiCallCounts";
 import { withBenchStack } from "./benchStack";
 import { withEmulator } from "./emulatorSession";
@@ -16,7 +16,7 @@ import { timed } from "./timed";
 
 const MAX_RUNS = 2;
 /** Independent draws per request: 1 − 0.96·0.9·0.9·0.97 ≈ 25 % of requests fail. */
-export const SOAK_FAULTS: Faults = {
+export const SOAK_FAULTS: Partial<FaultConfig> = {
   rate_429: 0.1,
   rate_503: 0.1,
   drop_rate: 0.04,
@@ -27,7 +27,7 @@ export const SOAK_FAULTS: Faults = {
 
 export interface FaultSoak {
   models: number;
-  faults: Faults;
+  faults: Partial<FaultConfig>;
   /** Whether an up completed within the allowed runs. */
   succeeded: boolean;
   runs: number;

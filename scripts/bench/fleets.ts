@@ -1,7 +1,7 @@
 /** The programs the figures deploy: N FinetunedModels against the emulator, or N do-nothing resources. */
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { BaseType } from "../../provider";
-import { emulatorConfig } from "../../test/support/emulatorAdmin";
+import { emulatorConfig } from "../../test/support/emulator";
 import type { BenchStackOptions } from "./benchStack";
 import type { EmulatorSession } from "./emulatorSession";
 import { type ProviderLayout, SOURCE_CHECKOUT } from "./layouts";

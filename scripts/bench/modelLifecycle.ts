@@ -3,7 +3,7 @@
  * the emulator, recording each operation's duration, change summary and Cohere requests. Figures 1, 2 and 4
  * read from this run: figure 2 from the source checkout's, figures 1 and 4 from one per layout.
  */
-import type { LoggedRequest } from "../../test/support/emulatorAdmin";
+import type { RequestLogEntry } from "../../emulator/index";
 import { withBenchStack } from "./benchStack";
 import { withEmulator } from "./emulatorSession";
 import { finetunedModelStack } from "./fleets";
@@ -17,7 +17,7 @@ export type Operation = (typeof OPERATIONS)[number];
 export interface OperationRecord {
   ms: number;
   changes: Record<string, number>;
-  requests: LoggedRequest[];
+  requests: RequestLogEntry[];
 }
 
 export interface LifecycleRun {

@@ -9,7 +9,7 @@ import {
   pollScheduleFromEnv,
   waitUntilReady,
 } from "../../provider/lifecycle/waitUntilReady";
-import { testApiKey } from "../../test/support/emulatorAdmin";
+import { testApiKey } from "../../test/support/emulator";
 import { countCalls } from "./apiCallCounts";
 import { type EmulatorSession, withEmulator } from "./emulatorSession";
 import { round } from "./exportedState";

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
+import type { EmulatorAdmin } from "../../emulator/index";
 import { emulatorProject, modelsProgram, UserProject } from "./harness";
-import { EmulatorAdmin, startTestEmulator, fastProviderEnv, testApiKey } from "../support/emulatorAdmin";
+import { startTestEmulator, fastProviderEnv, testApiKey } from "../support/emulator";
 import { descendantsOf } from "../support/processes";
 
 const step = 240_000;

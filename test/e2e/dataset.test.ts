@@ -1,15 +1,15 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import type { EmulatorAdmin } from "../../emulator/index";
 import { emulatorProject, UserProject } from "./harness";
 import {
   chatJsonl,
   countRequests,
-  EmulatorAdmin,
   startTestEmulator,
   testApiKey,
   fastProviderEnv,
-} from "../support/emulatorAdmin";
+} from "../support/emulator";
 
 /** A dataset from the file in config `dataFile`, an optional second one from `extraFile`, a model on the first. */
 const program = `import * as pulumi from "@pulumi/pulumi";

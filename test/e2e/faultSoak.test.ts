@@ -1,5 +1,6 @@
+import type { EmulatorAdmin } from "../../emulator/index";
 import { emulatorProject, UserProject } from "./harness";
-import { EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
+import { startTestEmulator, testApiKey } from "../support/emulator";
 
 const modelCount = 50;
 

@@ -1,11 +1,6 @@
+import type { EmulatorAdmin } from "../../emulator/index";
 import { DeclaredModel, emulatorProject, modelsProgram, UserProject } from "./harness";
-import {
-  countRequests,
-  EmulatorAdmin,
-  startTestEmulator,
-  testApiKey,
-  fastProviderEnv,
-} from "../support/emulatorAdmin";
+import { countRequests, startTestEmulator, testApiKey, fastProviderEnv } from "../support/emulator";
 
 const wandbKey = "wandb-e2e-key-never-in-state-7f3a";
 const step = 180_000;

@@ -5,8 +5,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { EmulatorAdmin } from "../../emulator/index";
 import { templates, UserProject, userProject } from "./harness";
-import { EmulatorAdmin, fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
+import { fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulator";
 
 const step = 600_000;
 

@@ -3,15 +3,15 @@
  * stack's model, another resource's or a person's is never taken over and never deleted; `--replace` and
  * adoption behave as Pulumi users expect.
  */
+import type { EmulatorAdmin } from "../../emulator/index";
 import { emulatorProject, modelsProgram, UserProject } from "./harness";
 import {
   chatJsonl,
   countRequests,
-  EmulatorAdmin,
   fastProviderEnv,
   startTestEmulator,
   testApiKey,
-} from "../support/emulatorAdmin";
+} from "../support/emulator";
 
 const step = 300_000;
 const modelsPath = /^\/v1\/finetuning\/finetuned-models$/;

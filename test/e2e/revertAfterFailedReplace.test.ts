@@ -1,5 +1,6 @@
+import type { EmulatorAdmin } from "../../emulator/index";
 import { emulatorProject, modelsProgram, UserProject } from "./harness";
-import { EmulatorAdmin, fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
+import { fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulator";
 
 /**
  * A replacement whose new training fails leaves the old model in the stack, pending deletion. Reverting the

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { EmulatorAdmin } from "../../emulator/index";
 import { emulatorProject, modelsProgram, UserProject } from "./harness";
-import { EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
+import { startTestEmulator, testApiKey } from "../support/emulator";
 
 const wandbKey = "wandb-audit-key-3e9d51c7";
 const step = 180_000;

@@ -2,14 +2,9 @@
  * What a training costs and what it produced, on the real engine: metrics as outputs, the quality gate, the
  * cost a preview announces, and the guard that keeps a GitOps merge from starting a retraining nobody meant.
  */
+import type { EmulatorAdmin } from "../../emulator/index";
 import { DeclaredModel, emulatorProject, modelsProgram, UserProject } from "./harness";
-import {
-  countRequests,
-  EmulatorAdmin,
-  fastProviderEnv,
-  startTestEmulator,
-  testApiKey,
-} from "../support/emulatorAdmin";
+import { countRequests, fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulator";
 
 const step = 300_000;
 

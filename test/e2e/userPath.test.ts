@@ -5,10 +5,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { EmulatorAdmin } from "../../emulator/index";
 import { REPO_ROOT } from "../../scripts/lib/pulumiCli";
 import { stateFigures } from "../../scripts/lib/stateFigures";
 import { templates, UserProject, userProject } from "./harness";
-import { EmulatorAdmin, startTestEmulator, testApiKey, fastProviderEnv } from "../support/emulatorAdmin";
+import { startTestEmulator, testApiKey, fastProviderEnv } from "../support/emulator";
 
 const step = 600_000;
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { join } from "node:path";
+import { EmulatorAdmin } from "../../emulator/index";
 
 const ROOT = join(__dirname, "..", "..");
 /** What `npm run emulator` runs. */
@@ -63,5 +64,35 @@ describe("emulator/cli.ts", () => {
     const ok = await fetch(`${url}/v1/datasets/usage`, { headers: { authorization: "Bearer env-key" } });
     expect(await ok.json()).toEqual({ organization_usage: 0 });
     expect(await exitCode(child, "SIGINT")).toBe(0);
+  }, 20_000);
+
+  test("--queued-fraction and --deploying-fraction split the training time", async () => {
+    const { child, url } = await launch([
+      "--api-key",
+      "cli-key",
+      "--training-ms",
+      "100000",
+      "--validation-ms",
+      "0",
+      "--queued-fraction",
+      "0.3",
+      "--deploying-fraction",
+      "0.1",
+      "--quiet",
+    ]);
+    const admin = new EmulatorAdmin(url, "cli-key");
+    const datasetId = await admin.createChatDataset();
+    const created = await admin.api("POST", "/v1/finetuning/finetuned-models", {
+      name: "split",
+      settings: { base_model: { base_type: "BASE_TYPE_CHAT" }, dataset_id: datasetId },
+    });
+    const model = created.body.finetuned_model as { id: string; created_at: string };
+    await admin.advanceClock(100_000);
+    const { body } = await admin.api("GET", `/v1/finetuning/finetuned-models/${model.id}/events`);
+    const offsets = (body.events as { created_at: string }[]).map(
+      (event) => Date.parse(event.created_at) - Date.parse(model.created_at),
+    );
+    expect(offsets).toEqual([0, 30_000, 90_000, 100_000]);
+    expect(await exitCode(child, "SIGTERM")).toBe(0);
   }, 20_000);
 });

@@ -4,9 +4,9 @@ import {
   jsonl,
   multiLabelRows,
   rerankRows,
-  start,
+  startTestEmulator,
   type TestEmulator,
-} from "./support";
+} from "../support/emulator";
 
 const LABELS = ["a", "b", "c", "d", "e", "f", "g", "h"];
 
@@ -14,7 +14,7 @@ describe("dataset upload and validation", () => {
   let emulator: TestEmulator;
 
   beforeEach(async () => {
-    emulator = await start({ validationMs: 60_000 });
+    emulator = await startTestEmulator({ validationMs: 60_000 });
   });
   afterEach(() => emulator.close());
 
@@ -32,11 +32,13 @@ describe("dataset upload and validation", () => {
     );
     expect(created.status).toBe(200);
     const path = `/v1/datasets/${created.body.id as string}`;
-    expect((await emulator.api("GET", path)).body.dataset).toMatchObject({ validation_status: "queued" });
-    await emulator.advanceClock(30_000);
-    expect((await emulator.api("GET", path)).body.dataset).toMatchObject({ validation_status: "processing" });
-    await emulator.advanceClock(30_000);
-    const { dataset } = (await emulator.api("GET", path)).body as { dataset: Record<string, unknown> };
+    expect((await emulator.send("GET", path)).body.dataset).toMatchObject({ validation_status: "queued" });
+    await emulator.admin.advanceClock(30_000);
+    expect((await emulator.send("GET", path)).body.dataset).toMatchObject({
+      validation_status: "processing",
+    });
+    await emulator.admin.advanceClock(30_000);
+    const { dataset } = (await emulator.send("GET", path)).body as { dataset: Record<string, unknown> };
     expect(dataset).toMatchObject({
       name: "chat",
       dataset_type: "chat-finetune-input",
@@ -103,16 +105,44 @@ describe("dataset upload and validation", () => {
       { name: "lenient", type: "chat-finetune-input", skip_malformed_input: "true" },
       { data },
     );
-    await emulator.advanceClock(60_000);
-    const strictView = (await emulator.api("GET", `/v1/datasets/${strict.body.id as string}`)).body.dataset;
+    await emulator.admin.advanceClock(60_000);
+    const strictView = (await emulator.send("GET", `/v1/datasets/${strict.body.id as string}`)).body.dataset;
     expect(strictView).toMatchObject({
       validation_status: "failed",
       validation_error: "data row 4: is not valid JSON",
     });
-    const lenientView = (await emulator.api("GET", `/v1/datasets/${lenient.body.id as string}`)).body.dataset;
+    const lenientView = (await emulator.send("GET", `/v1/datasets/${lenient.body.id as string}`)).body
+      .dataset;
     expect(lenientView).toMatchObject({
       validation_status: "validated",
       validation_warnings: ["data row 4 skipped: is not valid JSON"],
+    });
+  });
+
+  test("a row longer than 8 MiB is malformed rather than held in memory; CRLF line ends are accepted", async () => {
+    const long = JSON.stringify({
+      messages: [
+        { role: "User", content: "x".repeat(8 * 1024 * 1024) },
+        { role: "Chatbot", content: "y" },
+      ],
+    });
+    const data = `${jsonl(chatRows(3)).replace(/\n/g, "\r\n")}${long}\n`;
+    const strict = await emulator.upload({ name: "long", type: "chat-finetune-input" }, { data });
+    const lenient = await emulator.upload(
+      { name: "long-skipped", type: "chat-finetune-input", skip_malformed_input: "true" },
+      { data },
+    );
+    await emulator.admin.advanceClock(60_000);
+    const view = async (id: unknown) =>
+      (await emulator.send("GET", `/v1/datasets/${id as string}`)).body.dataset;
+    expect(await view(strict.body.id)).toMatchObject({
+      validation_status: "failed",
+      validation_error: "data row 4: is longer than 8388608 bytes",
+    });
+    expect(await view(lenient.body.id)).toMatchObject({
+      validation_status: "validated",
+      validation_warnings: ["data row 4 skipped: is longer than 8388608 bytes"],
+      dataset_parts: [{ num_rows: 3 }],
     });
   });
 
@@ -192,7 +222,7 @@ describe("dataset upload and validation", () => {
     expect((await emulator.upload({ name: "x".repeat(49), type: "chat-finetune-input" }, data)).status).toBe(
       200,
     );
-    const notMultipart = await emulator.api("POST", "/v1/datasets", {
+    const notMultipart = await emulator.send("POST", "/v1/datasets", {
       query: { name: "n", type: "chat-finetune-input" },
       body: {},
     });
@@ -204,7 +234,7 @@ describe("dataset upload and validation", () => {
 
   test("a malformed multipart body is a 400, not a crash", async () => {
     const send = (contentType: string, body: string) =>
-      emulator.api("POST", "/v1/datasets", {
+      emulator.send("POST", "/v1/datasets", {
         query: { name: "n", type: "chat-finetune-input" },
         rawBody: body,
         headers: { "content-type": contentType },
@@ -219,20 +249,20 @@ describe("dataset upload and validation", () => {
     });
     const noBoundary = await send("multipart/form-data", "garbage");
     expect(noBoundary.status).toBe(400);
-    expect((await emulator.api("GET", "/v1/datasets")).status).toBe(200);
+    expect((await emulator.send("GET", "/v1/datasets")).status).toBe(200);
   });
 
   test("usage sums the bytes of every file; delete frees them; unknown ids are 404", async () => {
-    expect((await emulator.api("GET", "/v1/datasets/usage")).body).toEqual({ organization_usage: 0 });
+    expect((await emulator.send("GET", "/v1/datasets/usage")).body).toEqual({ organization_usage: 0 });
     const first = await emulator.upload(
       { name: "one", type: "chat-finetune-input" },
       { data: "a".repeat(100), eval_data: "b".repeat(20) },
     );
     await emulator.upload({ name: "two", type: "embed-input" }, { data: "c".repeat(30) });
-    expect((await emulator.api("GET", "/v1/datasets/usage")).body).toEqual({ organization_usage: 150 });
-    expect((await emulator.api("DELETE", `/v1/datasets/${first.body.id as string}`)).body).toEqual({});
-    expect((await emulator.api("GET", "/v1/datasets/usage")).body).toEqual({ organization_usage: 30 });
-    const missing = await emulator.api("DELETE", "/v1/datasets/nope");
+    expect((await emulator.send("GET", "/v1/datasets/usage")).body).toEqual({ organization_usage: 150 });
+    expect((await emulator.send("DELETE", `/v1/datasets/${first.body.id as string}`)).body).toEqual({});
+    expect((await emulator.send("GET", "/v1/datasets/usage")).body).toEqual({ organization_usage: 30 });
+    const missing = await emulator.send("DELETE", "/v1/datasets/nope");
     expect(missing).toMatchObject({ status: 404, body: { message: "dataset with id nope not found" } });
   });
 
@@ -241,7 +271,7 @@ describe("dataset upload and validation", () => {
     await emulator.dataset("chat-finetune-input", chatRows(1));
     await emulator.dataset("reranker-finetune-input", rerankRows(256));
     const list = async (query: Record<string, string>) =>
-      ((await emulator.api("GET", "/v1/datasets", { query })).body.datasets as {
+      ((await emulator.send("GET", "/v1/datasets", { query })).body.datasets as {
         dataset_type: string;
         validation_status: string;
       }[]) ?? [];
@@ -253,12 +283,12 @@ describe("dataset upload and validation", () => {
     ]);
     expect(await list({ before: "2000-01-01T00:00:00Z" })).toHaveLength(0);
     expect(await list({ after: "2000-01-01T00:00:00Z" })).toHaveLength(3);
-    const badDate = await emulator.api("GET", "/v1/datasets", { query: { before: "yesterday" } });
+    const badDate = await emulator.send("GET", "/v1/datasets", { query: { before: "yesterday" } });
     expect(badDate).toMatchObject({
       status: 400,
       body: { message: expect.stringContaining("before must be an RFC 3339 date-time") },
     });
-    const badStatus = await emulator.api("GET", "/v1/datasets", { query: { validationStatus: "done" } });
+    const badStatus = await emulator.send("GET", "/v1/datasets", { query: { validationStatus: "done" } });
     expect(badStatus.status).toBe(400);
   });
 });

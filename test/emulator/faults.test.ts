@@ -1,43 +1,39 @@
 import { Cohere, CohereClient } from "cohere-ai";
-import { API_KEY, start, type TestEmulator } from "./support";
+import { testApiKey, startTestEmulator, type TestEmulator } from "../support/emulator";
 
 const MODELS = "/v1/finetuning/finetuned-models";
-
-interface LoggedRequest {
-  method: string;
-  path: string;
-  status: number;
-  duration_ms: number;
-}
 
 describe("fault injection", () => {
   let emulator: TestEmulator;
 
   beforeEach(async () => {
-    emulator = await start({ trainingMs: 60_000, validationMs: 100 });
+    emulator = await startTestEmulator({ trainingMs: 60_000, validationMs: 100 });
   });
   afterEach(() => emulator.close());
 
-  const setFaults = (config: Record<string, unknown>) => emulator.admin("PUT", "faults", config);
-  const logged = async () => (await emulator.admin("GET", "requests")).body.requests as LoggedRequest[];
-  const models = async () => (await emulator.api("GET", MODELS)).body.finetuned_models as { name: string }[];
+  const setFaults = (config: Record<string, unknown>) =>
+    emulator.send("PUT", "/_emulator/faults", { body: config, auth: false });
+  const logged = () => emulator.admin.requests();
+  const models = async () => (await emulator.send("GET", MODELS)).body.finetuned_models as { name: string }[];
 
   test("the default config injects nothing; PUT replaces it and GET returns it", async () => {
-    expect((await emulator.admin("GET", "faults")).body).toEqual({
+    expect((await emulator.send("GET", "/_emulator/faults", { auth: false })).body).toEqual({
       rate_429: 0,
       rate_500: 0,
       rate_503: 0,
       drop_rate: 0,
       drop_after_processing_rate: 0,
+      processed_then_502_rate: 0,
       latency_ms: 0,
       retry_after_seconds: 1,
+      visibility_delay_ms: 0,
       fail_training: [],
       methods: [],
       seed: 1,
     });
     await setFaults({ rate_500: 0.25, seed: 9 });
     await setFaults({ latency_ms: 5 });
-    expect((await emulator.admin("GET", "faults")).body).toMatchObject({
+    expect((await emulator.send("GET", "/_emulator/faults", { auth: false })).body).toMatchObject({
       rate_500: 0,
       latency_ms: 5,
       seed: 1,
@@ -60,22 +56,22 @@ describe("fault injection", () => {
 
   test("429 carries Retry-After (default 1 s, configurable) and Cohere's body", async () => {
     await setFaults({ rate_429: 1 });
-    const limited = await emulator.api("GET", MODELS);
+    const limited = await emulator.send("GET", MODELS);
     expect(limited).toMatchObject({ status: 429, body: { message: "rate limit exceeded" } });
     expect(limited.headers.get("retry-after")).toBe("1");
     await setFaults({ rate_429: 1, retry_after_seconds: 7 });
-    expect((await emulator.api("GET", MODELS)).headers.get("retry-after")).toBe("7");
+    expect((await emulator.send("GET", MODELS)).headers.get("retry-after")).toBe("7");
     expect((await logged()).map((r) => r.status)).toEqual([429, 429]);
   });
 
   test("500 and 503 are answered with a {message} body", async () => {
     await setFaults({ rate_500: 1 });
-    expect(await emulator.api("GET", MODELS)).toMatchObject({
+    expect(await emulator.send("GET", MODELS)).toMatchObject({
       status: 500,
       body: { message: "internal server error" },
     });
     await setFaults({ rate_503: 1 });
-    expect(await emulator.api("GET", MODELS)).toMatchObject({
+    expect(await emulator.send("GET", MODELS)).toMatchObject({
       status: 503,
       body: { message: "service unavailable" },
     });
@@ -83,15 +79,15 @@ describe("fault injection", () => {
 
   test("faults come before authentication, and the admin API is never faulted", async () => {
     await setFaults({ rate_503: 1 });
-    expect((await emulator.api("GET", MODELS, { auth: false })).status).toBe(503);
-    expect((await emulator.admin("GET", "faults")).status).toBe(200);
-    expect((await emulator.admin("GET", "requests")).status).toBe(200);
+    expect((await emulator.send("GET", MODELS, { auth: false })).status).toBe(503);
+    expect((await emulator.send("GET", "/_emulator/faults", { auth: false })).status).toBe(200);
+    expect((await emulator.send("GET", "/_emulator/requests", { auth: false })).status).toBe(200);
   });
 
   test("latency_ms delays every /v1 request", async () => {
     await setFaults({ latency_ms: 150 });
     const started = Date.now();
-    expect((await emulator.api("GET", MODELS)).status).toBe(200);
+    expect((await emulator.send("GET", MODELS)).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(145);
     expect((await logged())[0].duration_ms).toBeGreaterThanOrEqual(145);
   });
@@ -127,9 +123,11 @@ describe("fault injection", () => {
 
   test("methods limits faults to requests of those HTTP methods", async () => {
     await setFaults({ rate_500: 1, methods: ["post"] });
-    expect((await emulator.admin("GET", "faults")).body).toMatchObject({ methods: ["POST"] });
-    expect((await emulator.api("GET", MODELS)).status).toBe(200);
-    expect((await emulator.api("POST", MODELS, { body: {} })).status).toBe(500);
+    expect((await emulator.send("GET", "/_emulator/faults", { auth: false })).body).toMatchObject({
+      methods: ["POST"],
+    });
+    expect((await emulator.send("GET", MODELS)).status).toBe(200);
+    expect((await emulator.send("POST", MODELS, { body: {} })).status).toBe(500);
     expect((await setFaults({ methods: "POST" })).status).toBe(400);
   });
 
@@ -137,7 +135,7 @@ describe("fault injection", () => {
     const run = async (seed: number) => {
       await setFaults({ rate_500: 0.5, seed });
       const statuses: number[] = [];
-      for (let i = 0; i < 20; i++) statuses.push((await emulator.api("GET", MODELS)).status);
+      for (let i = 0; i < 20; i++) statuses.push((await emulator.send("GET", MODELS)).status);
       return statuses;
     };
     const first = await run(42);
@@ -148,12 +146,12 @@ describe("fault injection", () => {
   test("the official SDK retries a 429 honouring Retry-After and gets through", async () => {
     // With seed 1 and a 50 % rate the first request is limited and the second is not.
     await setFaults({ rate_429: 0.5, retry_after_seconds: 1, seed: 1 });
-    const client = new CohereClient({ baseUrl: emulator.url, token: API_KEY, maxRetries: 2 });
+    const client = new CohereClient({ baseUrl: emulator.url, token: testApiKey, maxRetries: 2 });
     const response = await client.finetuning.listFinetunedModels();
     expect(response.totalSize).toBe(0);
     expect((await logged()).map((r) => r.status)).toEqual([429, 200]);
     await setFaults({ rate_503: 1 });
-    const noRetry = new CohereClient({ baseUrl: emulator.url, token: API_KEY, maxRetries: 0 });
+    const noRetry = new CohereClient({ baseUrl: emulator.url, token: testApiKey, maxRetries: 0 });
     await expect(noRetry.finetuning.listFinetunedModels()).rejects.toBeInstanceOf(
       Cohere.ServiceUnavailableError,
     );

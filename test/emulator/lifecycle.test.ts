@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { start, type TestEmulator } from "./support";
+import { startTestEmulator, type TestEmulator } from "../support/emulator";
 
 const MODELS = "/v1/finetuning/finetuned-models";
 const TRAINING_MS = 100_000;
@@ -10,20 +10,20 @@ describe("training lifecycle on the emulator's clock", () => {
   let emulator: TestEmulator;
 
   beforeEach(async () => {
-    emulator = await start({ trainingMs: TRAINING_MS, validationMs: 100 });
+    emulator = await startTestEmulator({ trainingMs: TRAINING_MS, validationMs: 100 });
   });
   afterEach(() => emulator.close());
 
   const get = async (id: string) =>
-    (await emulator.api("GET", `${MODELS}/${id}`)).body.finetuned_model as Record<string, unknown>;
+    (await emulator.send("GET", `${MODELS}/${id}`)).body.finetuned_model as Record<string, unknown>;
   const events = async (id: string) =>
-    (await emulator.api("GET", `${MODELS}/${id}/events`)).body.events as {
+    (await emulator.send("GET", `${MODELS}/${id}/events`)).body.events as {
       status: string;
       created_at: string;
       user_id?: string;
     }[];
   const metrics = async (id: string) =>
-    (await emulator.api("GET", `${MODELS}/${id}/training-step-metrics`)).body.step_metrics as {
+    (await emulator.send("GET", `${MODELS}/${id}/training-step-metrics`)).body.step_metrics as {
       step_number: number;
       created_at: string;
       metrics: Record<string, number>;
@@ -36,11 +36,11 @@ describe("training lifecycle on the emulator's clock", () => {
     expect(model).not.toHaveProperty("completed_at");
     expect(await metrics(id)).toEqual([]);
 
-    await emulator.advanceClock(0.2 * TRAINING_MS);
+    await emulator.admin.advanceClock(0.2 * TRAINING_MS);
     expect(await get(id)).toMatchObject({ status: "STATUS_FINETUNING" });
-    await emulator.advanceClock(0.65 * TRAINING_MS);
+    await emulator.admin.advanceClock(0.65 * TRAINING_MS);
     expect(await get(id)).toMatchObject({ status: "STATUS_DEPLOYING_API" });
-    await emulator.advanceClock(0.2 * TRAINING_MS);
+    await emulator.admin.advanceClock(0.2 * TRAINING_MS);
     const ready = await get(id);
     expect(ready).toMatchObject({ status: "STATUS_READY" });
 
@@ -61,15 +61,16 @@ describe("training lifecycle on the emulator's clock", () => {
   });
 
   test("training-step metrics appear only while FINETUNING, with the documented metric names", async () => {
-    const model = await emulator.chatModel("metrics");
+    // 8 training examples in batches of 2: four steps, so some are reached before others.
+    const model = await emulator.chatModel("metrics", { hyperparameters: { train_batch_size: 2 } });
     const id = model.id as string;
-    await emulator.advanceClock(0.45 * TRAINING_MS);
+    await emulator.admin.advanceClock(0.45 * TRAINING_MS);
     const midway = await metrics(id);
     expect(midway.length).toBeGreaterThan(0);
-    await emulator.advanceClock(0.4 * TRAINING_MS);
+    await emulator.admin.advanceClock(0.4 * TRAINING_MS);
     const atDeploy = await metrics(id);
     expect(atDeploy.length).toBeGreaterThan(midway.length);
-    await emulator.advanceClock(TRAINING_MS);
+    await emulator.admin.advanceClock(TRAINING_MS);
     expect(await metrics(id)).toEqual(atDeploy);
 
     const steps = atDeploy.map((m) => m.step_number);
@@ -90,11 +91,11 @@ describe("training lifecycle on the emulator's clock", () => {
   });
 
   test("a small trainingMs completes in real time too", async () => {
-    const quick = await start({ trainingMs: 50, validationMs: 0 });
+    const quick = await startTestEmulator({ trainingMs: 50, validationMs: 0 });
     try {
       const model = await quick.chatModel("quick");
       await new Promise((resolve) => setTimeout(resolve, 80));
-      const got = await quick.api("GET", `${MODELS}/${model.id as string}`);
+      const got = await quick.send("GET", `${MODELS}/${model.id as string}`);
       expect(got.body.finetuned_model).toMatchObject({ status: "STATUS_READY" });
     } finally {
       await quick.close();
@@ -102,14 +103,14 @@ describe("training lifecycle on the emulator's clock", () => {
   });
 
   test("fail_training makes the named models' training end STATUS_FAILED, even when set after create", async () => {
-    await emulator.admin("PUT", "faults", { fail_training: ["doomed", "late-doomed"] });
+    await emulator.admin.setFaults({ fail_training: ["doomed", "late-doomed"] });
     const doomed = await emulator.chatModel("doomed");
-    await emulator.admin("PUT", "faults", {});
+    await emulator.admin.setFaults({});
     const spared = await emulator.chatModel("spared");
     const late = await emulator.chatModel("late-doomed");
-    await emulator.advanceClock(0.5 * TRAINING_MS);
-    await emulator.admin("PUT", "faults", { fail_training: ["late-doomed"] });
-    await emulator.advanceClock(TRAINING_MS);
+    await emulator.admin.advanceClock(0.5 * TRAINING_MS);
+    await emulator.admin.setFaults({ fail_training: ["late-doomed"] });
+    await emulator.admin.advanceClock(TRAINING_MS);
 
     for (const id of [doomed.id, late.id] as string[]) {
       const failed = await get(id);
@@ -131,16 +132,19 @@ describe("training lifecycle on the emulator's clock", () => {
     const model = await emulator.chatModel("forced");
     const id = model.id as string;
     const path = `finetuned-models/${id}`;
-    await emulator.advanceClock(0.3 * TRAINING_MS);
+    await emulator.admin.advanceClock(0.3 * TRAINING_MS);
 
-    const paused = await emulator.admin("PATCH", path, { status: "STATUS_PAUSED" });
+    const paused = await emulator.send("PATCH", `/_emulator/${path}`, {
+      body: { status: "STATUS_PAUSED" },
+      auth: false,
+    });
     expect(paused.body.finetuned_model).toMatchObject({ id, status: "STATUS_PAUSED" });
-    await emulator.advanceClock(2 * TRAINING_MS);
+    await emulator.admin.advanceClock(2 * TRAINING_MS);
     expect(await get(id)).toMatchObject({ status: "STATUS_PAUSED" });
 
-    await emulator.admin("PATCH", path, { status: "STATUS_FINETUNING" });
+    await emulator.admin.forceStatus(id, "STATUS_FINETUNING");
     expect(await get(id)).toMatchObject({ status: "STATUS_FINETUNING" });
-    await emulator.advanceClock(TRAINING_MS);
+    await emulator.admin.advanceClock(TRAINING_MS);
     expect(await get(id)).toMatchObject({ status: "STATUS_READY" });
     expect((await events(id)).map((e) => e.status)).toEqual([
       "STATUS_QUEUED",
@@ -151,26 +155,40 @@ describe("training lifecycle on the emulator's clock", () => {
       "STATUS_READY",
     ]);
 
-    await emulator.admin("PATCH", path, { status: "STATUS_DELETED" });
+    await emulator.admin.forceStatus(id, "STATUS_DELETED");
     expect(await get(id)).toMatchObject({ status: "STATUS_DELETED" });
 
-    const invalid = await emulator.admin("PATCH", path, { status: "STATUS_BORED" });
-    expect(invalid.status).toBe(400);
-    const unknown = await emulator.admin("PATCH", "finetuned-models/0b9b1c8e-3f44-4c59-9d87-4a6b1e2a7c11", {
-      status: "STATUS_READY",
+    const invalid = await emulator.send("PATCH", `/_emulator/${path}`, {
+      body: { status: "STATUS_BORED" },
+      auth: false,
     });
+    expect(invalid.status).toBe(400);
+    const unknown = await emulator.send(
+      "PATCH",
+      "/_emulator/finetuned-models/0b9b1c8e-3f44-4c59-9d87-4a6b1e2a7c11",
+      {
+        body: {
+          status: "STATUS_READY",
+        },
+        auth: false,
+      },
+    );
     expect(unknown.status).toBe(404);
   });
 
   test("the clock endpoint moves time forward only", async () => {
-    const before = (await emulator.admin("GET", "clock")).body;
-    const after = (await emulator.advanceClock(3_600_000)).body;
+    const before = await emulator.admin.clock();
+    const after = await emulator.admin.advanceClock(3_600_000);
     expect(Date.parse(after.now as string) - Date.parse(before.now as string)).toBeGreaterThanOrEqual(
       3_600_000,
     );
     expect(after.offset_ms).toBe(3_600_000);
-    expect((await emulator.admin("POST", "clock", { advance_ms: -1 })).status).toBe(400);
-    expect((await emulator.admin("POST", "clock", { advance_ms: "1h" })).status).toBe(400);
+    expect(
+      (await emulator.send("POST", "/_emulator/clock", { body: { advance_ms: -1 }, auth: false })).status,
+    ).toBe(400);
+    expect(
+      (await emulator.send("POST", "/_emulator/clock", { body: { advance_ms: "1h" }, auth: false })).status,
+    ).toBe(400);
   });
 });
 
@@ -179,22 +197,22 @@ describe("state file", () => {
     const dir = mkdtempSync(join(tmpdir(), "cohere-emulator-"));
     const stateFile = join(dir, "state.json");
     try {
-      const first = await start({ trainingMs: TRAINING_MS, validationMs: 100, stateFile });
+      const first = await startTestEmulator({ trainingMs: TRAINING_MS, validationMs: 100, stateFile });
       const model = await first.chatModel("durable", {
         wandb: { project: "p", api_key: "wandb-secret-in-state" },
       });
-      await first.advanceClock(0.5 * TRAINING_MS);
+      await first.admin.advanceClock(0.5 * TRAINING_MS);
       await first.close();
       expect(readFileSync(stateFile, "utf8")).not.toContain("wandb-secret-in-state");
 
-      const second = await start({ trainingMs: 1, validationMs: 100, stateFile });
+      const second = await startTestEmulator({ trainingMs: 1, validationMs: 100, stateFile });
       try {
-        const got = await second.api("GET", `${MODELS}/${model.id as string}`);
+        const got = await second.send("GET", `${MODELS}/${model.id as string}`);
         expect(got.body.finetuned_model).toMatchObject({ name: "durable", status: "STATUS_FINETUNING" });
-        expect((await second.api("GET", "/v1/datasets")).body.datasets).toHaveLength(1);
-        await second.advanceClock(0.5 * TRAINING_MS);
+        expect((await second.send("GET", "/v1/datasets")).body.datasets).toHaveLength(1);
+        await second.admin.advanceClock(0.5 * TRAINING_MS);
         expect(
-          (await second.api("GET", `${MODELS}/${model.id as string}`)).body.finetuned_model,
+          (await second.send("GET", `${MODELS}/${model.id as string}`)).body.finetuned_model,
         ).toMatchObject({
           status: "STATUS_READY",
         });
@@ -210,7 +228,7 @@ describe("state file", () => {
     const dir = mkdtempSync(join(tmpdir(), "emulator-state-"));
     const stateFile = join(dir, "nested", "state.json");
     try {
-      const emulator = await start({ stateFile });
+      const emulator = await startTestEmulator({ stateFile });
       await emulator.close();
       expect(existsSync(stateFile)).toBe(true);
     } finally {
@@ -219,6 +237,6 @@ describe("state file", () => {
   });
 
   test("a state file that cannot be written fails the start", async () => {
-    await expect(start({ stateFile: "/dev/null/state.json" })).rejects.toThrow(/ENOTDIR|EEXIST/);
+    await expect(startTestEmulator({ stateFile: "/dev/null/state.json" })).rejects.toThrow(/ENOTDIR|EEXIST/);
   });
 });

@@ -1,4 +1,4 @@
-import { start, type TestEmulator } from "./support";
+import { startTestEmulator, type TestEmulator } from "../support/emulator";
 
 const MODELS = "/v1/finetuning/finetuned-models";
 
@@ -13,7 +13,7 @@ describe("pagination of list endpoints", () => {
   let datasetId: string;
 
   beforeEach(async () => {
-    emulator = await start({ trainingMs: 1000, validationMs: 100 });
+    emulator = await startTestEmulator({ trainingMs: 1000, validationMs: 100 });
     datasetId = await emulator.chatDatasetId();
   });
   afterEach(() => emulator.close());
@@ -26,7 +26,7 @@ describe("pagination of list endpoints", () => {
         base_model: { base_type: "BASE_TYPE_CHAT" },
         dataset_id: datasetId,
       });
-      await emulator.advanceClock(1);
+      await emulator.admin.advanceClock(1);
       names.push(name);
     }
     return names;
@@ -38,7 +38,7 @@ describe("pagination of list endpoints", () => {
     const pages: ListBody[] = [];
     let token = "";
     do {
-      const response = await emulator.api("GET", MODELS, {
+      const response = await emulator.send("GET", MODELS, {
         query: { ...query, ...(token ? { page_token: token } : {}) },
       });
       expect(response.status).toBe(200);
@@ -69,7 +69,7 @@ describe("pagination of list endpoints", () => {
   test("page_size 0 or absent means 50", async () => {
     await createModels(52);
     for (const query of [{ page_size: 0 }, {}] as Record<string, number>[]) {
-      const page = (await emulator.api("GET", MODELS, { query })).body as unknown as ListBody;
+      const page = (await emulator.send("GET", MODELS, { query })).body as unknown as ListBody;
       expect(page.finetuned_models).toHaveLength(50);
       expect(page.next_page_token).not.toBe("");
       expect(page.total_size).toBe(52);
@@ -78,12 +78,12 @@ describe("pagination of list endpoints", () => {
 
   test("a page token stays valid when models are created or deleted between pages", async () => {
     await createModels(4);
-    const first = (await emulator.api("GET", MODELS, { query: { page_size: 2 } }))
+    const first = (await emulator.send("GET", MODELS, { query: { page_size: 2 } }))
       .body as unknown as ListBody;
-    await emulator.api("DELETE", `${MODELS}/${first.finetuned_models[0].id}`);
+    await emulator.send("DELETE", `${MODELS}/${first.finetuned_models[0].id}`);
     await createModels(1);
     const second = (
-      await emulator.api("GET", MODELS, { query: { page_size: 2, page_token: first.next_page_token } })
+      await emulator.send("GET", MODELS, { query: { page_size: 2, page_token: first.next_page_token } })
     ).body as unknown as ListBody;
     expect(second.finetuned_models.map((m) => m.name)).toEqual(["model-02", "model-03"]);
   });
@@ -97,38 +97,44 @@ describe("pagination of list endpoints", () => {
       [{ page_token: "garbage" }, "page_token is invalid"],
     ];
     for (const [query, message] of cases) {
-      const response = await emulator.api("GET", MODELS, { query });
+      const response = await emulator.send("GET", MODELS, { query });
       expect(response.status).toBe(400);
       expect(response.body.message).toEqual(expect.stringContaining(message));
     }
     await createModels(3);
-    const ascending = (await emulator.api("GET", MODELS, { query: { page_size: 1 } }))
+    const ascending = (await emulator.send("GET", MODELS, { query: { page_size: 1 } }))
       .body as unknown as ListBody;
-    const mixed = await emulator.api("GET", MODELS, {
+    const mixed = await emulator.send("GET", MODELS, {
       query: { page_size: 1, order_by: "created_at desc", page_token: ascending.next_page_token },
     });
     expect(mixed.status).toBe(400);
   });
 
   test("events and training-step metrics page the same way", async () => {
-    const [name] = await createModels(1);
-    const list = (await emulator.api("GET", MODELS)).body as unknown as ListBody;
+    // Several training steps, so that there are several evaluations to page through.
+    const name = "metered";
+    await emulator.createModel(name, {
+      base_model: { base_type: "BASE_TYPE_CHAT" },
+      dataset_id: datasetId,
+      hyperparameters: { train_batch_size: 2 },
+    });
+    const list = (await emulator.send("GET", MODELS)).body as unknown as ListBody;
     const id = list.finetuned_models.find((m) => m.name === name)?.id as string;
-    await emulator.advanceClock(1000);
+    await emulator.admin.advanceClock(1000);
 
-    const events = await emulator.api("GET", `${MODELS}/${id}/events`, { query: { page_size: 3 } });
+    const events = await emulator.send("GET", `${MODELS}/${id}/events`, { query: { page_size: 3 } });
     expect(events.body).toMatchObject({ total_size: 4 });
     expect((events.body.events as unknown[]).length).toBe(3);
-    const rest = await emulator.api("GET", `${MODELS}/${id}/events`, {
+    const rest = await emulator.send("GET", `${MODELS}/${id}/events`, {
       query: { page_size: 3, page_token: events.body.next_page_token as string },
     });
     expect(rest.body).toMatchObject({ events: [{ status: "STATUS_READY" }], next_page_token: "" });
-    const newestFirst = await emulator.api("GET", `${MODELS}/${id}/events`, {
+    const newestFirst = await emulator.send("GET", `${MODELS}/${id}/events`, {
       query: { order_by: "created_at desc" },
     });
     expect((newestFirst.body.events as { status: string }[])[0].status).toBe("STATUS_READY");
 
-    const metrics = await emulator.api("GET", `${MODELS}/${id}/training-step-metrics`, {
+    const metrics = await emulator.send("GET", `${MODELS}/${id}/training-step-metrics`, {
       query: { page_size: 1 },
     });
     expect((metrics.body.step_metrics as unknown[]).length).toBe(1);

@@ -1,5 +1,5 @@
 import { Cohere, CohereClient } from "cohere-ai";
-import { API_KEY, chatRows, jsonl, start, type TestEmulator } from "./support";
+import { testApiKey, chatRows, jsonl, startTestEmulator, type TestEmulator } from "../support/emulator";
 
 /** The official SDK as a real client: every call must succeed and parse into the documented fields. */
 describe("the official cohere-ai SDK against the emulator", () => {
@@ -7,10 +7,10 @@ describe("the official cohere-ai SDK against the emulator", () => {
   let client: CohereClient;
 
   beforeEach(async () => {
-    emulator = await start({ trainingMs: 60_000, validationMs: 10_000 });
+    emulator = await startTestEmulator({ trainingMs: 60_000, validationMs: 10_000 });
     client = new CohereClient({
       baseUrl: emulator.url,
-      token: API_KEY,
+      token: testApiKey,
       clientName: "emulator-tests",
       maxRetries: 0,
     });
@@ -18,12 +18,13 @@ describe("the official cohere-ai SDK against the emulator", () => {
   afterEach(() => emulator.close());
 
   async function uploadChatDataset(): Promise<string> {
-    const created = await client.datasets.create(new File([jsonl(chatRows(10))], "train.jsonl"), undefined, {
+    // 40 conversations, 32 of them for training: with 2 epochs, 4 steps and as many evaluations.
+    const created = await client.datasets.create(new File([jsonl(chatRows(40))], "train.jsonl"), undefined, {
       name: "sdk-chat",
       type: "chat-finetune-input",
     });
     expect(created.id).toMatch(/^sdk-chat-[0-9a-f]{6}$/);
-    await emulator.advanceClock(10_000);
+    await emulator.admin.advanceClock(10_000);
     return created.id as string;
   }
 
@@ -44,7 +45,7 @@ describe("the official cohere-ai SDK against the emulator", () => {
     });
     expect(queued.dataset.createdAt).toBeInstanceOf(Date);
 
-    await emulator.advanceClock(10_000);
+    await emulator.admin.advanceClock(10_000);
     const { dataset } = await client.datasets.get(id);
     expect(dataset.validationStatus).toBe("validated");
     expect(dataset.datasetParts?.map((part) => part.name)).toEqual(["train.jsonl", "eval.jsonl"]);
@@ -91,7 +92,7 @@ describe("the official cohere-ai SDK against the emulator", () => {
     expect(model.settings.wandb).toEqual({ project: "proj", entity: "team" });
     const id = model.id as string;
 
-    await emulator.advanceClock(30_000);
+    await emulator.admin.advanceClock(30_000);
     const got = await client.finetuning.getFinetunedModel(id);
     expect(got.finetunedModel?.status).toBe("STATUS_FINETUNING");
 
@@ -106,7 +107,7 @@ describe("the official cohere-ai SDK against the emulator", () => {
     expect(updated.finetunedModel?.name).toBe("sdk-model-renamed");
     expect(updated.finetunedModel?.updatedAt).toBeInstanceOf(Date);
 
-    await emulator.advanceClock(31_000);
+    await emulator.admin.advanceClock(31_000);
     const ready = await client.finetuning.getFinetunedModel(id);
     expect(ready.finetunedModel?.status).toBe("STATUS_READY");
     expect(ready.finetunedModel?.completedAt).toBeInstanceOf(Date);

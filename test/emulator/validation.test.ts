@@ -1,4 +1,4 @@
-import { chatRows, classificationRows, start, type TestEmulator } from "./support";
+import { chatRows, classificationRows, startTestEmulator, type TestEmulator } from "../support/emulator";
 
 const MODELS = "/v1/finetuning/finetuned-models";
 
@@ -8,19 +8,19 @@ describe("request validation on fine-tuned models", () => {
   const chat = () => ({ base_model: { base_type: "BASE_TYPE_CHAT" }, dataset_id: datasetId });
 
   beforeEach(async () => {
-    emulator = await start({ trainingMs: 60_000, validationMs: 60_000 });
+    emulator = await startTestEmulator({ trainingMs: 60_000, validationMs: 60_000 });
     datasetId = await emulator.chatDatasetId();
   });
   afterEach(() => emulator.close());
 
   async function expect400(body: unknown, fragment: string): Promise<void> {
-    const response = await emulator.api("POST", MODELS, { body });
+    const response = await emulator.send("POST", MODELS, { body });
     expect(response.status).toBe(400);
     expect(response.body.message).toEqual(expect.stringContaining(fragment));
   }
 
   test("malformed JSON is a 400 with Cohere's 'invalid json syntax' message", async () => {
-    const response = await emulator.api("POST", MODELS, {
+    const response = await emulator.send("POST", MODELS, {
       rawBody: '{"name": "x", ',
       headers: { "content-type": "application/json" },
     });
@@ -30,7 +30,7 @@ describe("request validation on fine-tuned models", () => {
 
   test("a body that is not an object, or is empty, is a 400", async () => {
     await expect400([1, 2], "request body must be an object");
-    const empty = await emulator.api("POST", MODELS, { headers: { "content-type": "application/json" } });
+    const empty = await emulator.send("POST", MODELS, { headers: { "content-type": "application/json" } });
     expect(empty).toMatchObject({
       status: 400,
       body: { message: "invalid request: request body must be an object" },
@@ -193,7 +193,7 @@ describe("request validation on fine-tuned models", () => {
     );
 
     const bad = await emulator.upload({ name: "bad", type: "chat-finetune-input" }, { data: "not json\n" });
-    await emulator.advanceClock(60_000);
+    await emulator.admin.advanceClock(60_000);
     const failed = await emulator.createModel("m", { ...chat(), dataset_id: bad.body.id });
     expect(failed.status).toBe(400);
     expect(failed.body.message).toContain("validation_status failed: data row 1: is not valid JSON");
@@ -207,12 +207,12 @@ describe("request validation on fine-tuned models", () => {
       ["GET", `${MODELS}/${id}/events`],
       ["GET", `${MODELS}/${id}/training-step-metrics`],
     ]) {
-      const response = await emulator.api(method, path);
+      const response = await emulator.send(method, path);
       expect(response).toMatchObject({ status: 404, body: { message: `finetuned model ${id} not found` } });
     }
-    const patched = await emulator.api("PATCH", `${MODELS}/${id}`, { body: { name: "x" } });
+    const patched = await emulator.send("PATCH", `${MODELS}/${id}`, { body: { name: "x" } });
     expect(patched.status).toBe(404);
-    const malformed = await emulator.api("GET", `${MODELS}/not-a-uuid`);
+    const malformed = await emulator.send("GET", `${MODELS}/not-a-uuid`);
     expect(malformed).toMatchObject({
       status: 400,
       body: { message: "finetuneID is not a valid UUID: 'not-a-uuid'" },
@@ -224,14 +224,14 @@ describe("request validation on fine-tuned models", () => {
     const second = await emulator.createModel("twin", chat());
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
-    const list = await emulator.api("GET", MODELS);
+    const list = await emulator.send("GET", MODELS);
     expect((list.body.finetuned_models as { name: string }[]).filter((m) => m.name === "twin")).toHaveLength(
       2,
     );
   });
 
   test("a JSON body sent without a JSON content type is still read", async () => {
-    const response = await emulator.api("POST", MODELS, {
+    const response = await emulator.send("POST", MODELS, {
       rawBody: JSON.stringify({ name: "plain", settings: chat() }),
       headers: { "content-type": "text/plain" },
     });
@@ -253,7 +253,7 @@ describe("request validation on fine-tuned models", () => {
     for (const rawBody of bodies) {
       for (const method of ["POST", "PATCH"]) {
         const path = method === "POST" ? MODELS : `${MODELS}/0b9b1c8e-3f44-4c59-9d87-4a6b1e2a7c11`;
-        const response = await emulator.api(method, path, {
+        const response = await emulator.send(method, path, {
           rawBody,
           headers: { "content-type": "application/json" },
         });
@@ -262,14 +262,14 @@ describe("request validation on fine-tuned models", () => {
         expect(typeof response.body.message).toBe("string");
       }
     }
-    const badUrl = await emulator.api("GET", `${MODELS}/%E0%A4%A`);
+    const badUrl = await emulator.send("GET", `${MODELS}/%E0%A4%A`);
     expect(badUrl).toMatchObject({
       status: 400,
       body: { message: expect.stringContaining("invalid request") },
     });
-    const unknownRoute = await emulator.api("GET", "/v1/finetuning/nothing-here");
+    const unknownRoute = await emulator.send("GET", "/v1/finetuning/nothing-here");
     expect(unknownRoute).toMatchObject({ status: 404, body: { message: "404 page not found" } });
-    expect((await emulator.api("GET", MODELS)).status).toBe(200);
+    expect((await emulator.send("GET", MODELS)).status).toBe(200);
   });
 });
 
@@ -279,7 +279,7 @@ describe("PATCH of a fine-tuned model", () => {
   let path: string;
 
   beforeEach(async () => {
-    emulator = await start({ trainingMs: 60_000, validationMs: 100 });
+    emulator = await startTestEmulator({ trainingMs: 60_000, validationMs: 100 });
     model = await emulator.chatModel("original", {
       hyperparameters: { train_epochs: 2 },
       wandb: { project: "p1", api_key: "wandb-one" },
@@ -289,22 +289,22 @@ describe("PATCH of a fine-tuned model", () => {
   afterEach(() => emulator.close());
 
   test("accepts {name, settings} as the SDKs send it, and a name-only body", async () => {
-    const both = await emulator.api("PATCH", path, { body: { name: "renamed", settings: model.settings } });
+    const both = await emulator.send("PATCH", path, { body: { name: "renamed", settings: model.settings } });
     expect(both.status).toBe(200);
     expect(both.body.finetuned_model).toMatchObject({ name: "renamed", settings: model.settings });
 
-    const nameOnly = await emulator.api("PATCH", path, { body: { name: "renamed-again" } });
+    const nameOnly = await emulator.send("PATCH", path, { body: { name: "renamed-again" } });
     expect(nameOnly.status).toBe(200);
     expect(nameOnly.body.finetuned_model).toMatchObject({
       id: model.id,
       name: "renamed-again",
       status: "STATUS_QUEUED",
     });
-    expect((await emulator.api("GET", path)).body.finetuned_model).toMatchObject({ name: "renamed-again" });
+    expect((await emulator.send("GET", path)).body.finetuned_model).toMatchObject({ name: "renamed-again" });
   });
 
   test("a missing name is a 400", async () => {
-    const response = await emulator.api("PATCH", path, { body: { settings: model.settings } });
+    const response = await emulator.send("PATCH", path, { body: { settings: model.settings } });
     expect(response).toMatchObject({ status: 400, body: { message: "invalid request: name is required" } });
   });
 
@@ -327,12 +327,12 @@ describe("PATCH of a fine-tuned model", () => {
       (s: Record<string, unknown>) => ({ ...s, hyperparameters: { learning_rate: 0.05 } }),
     ],
   ])("changing %s is a 400 naming the field", async (field, change) => {
-    const response = await emulator.api("PATCH", path, {
+    const response = await emulator.send("PATCH", path, {
       body: { name: "x", settings: change(model.settings as Record<string, unknown>) },
     });
     expect(response.status).toBe(400);
     expect(response.body.message).toContain(`${field} cannot be changed`);
-    expect((await emulator.api("GET", path)).body.finetuned_model).toMatchObject({ name: "original" });
+    expect((await emulator.send("GET", path)).body.finetuned_model).toMatchObject({ name: "original" });
   });
 
   test("the wandb block may be replaced, and its api_key is never returned", async () => {
@@ -340,7 +340,7 @@ describe("PATCH of a fine-tuned model", () => {
       ...(model.settings as object),
       wandb: { project: "p2", entity: "team", api_key: "wandb-two" },
     };
-    const response = await emulator.api("PATCH", path, { body: { name: "original", settings } });
+    const response = await emulator.send("PATCH", path, { body: { name: "original", settings } });
     expect(response.status).toBe(200);
     expect(response.body.finetuned_model).toMatchObject({
       settings: { wandb: { project: "p2", entity: "team" } },

@@ -6,7 +6,9 @@ import { fileSha256 } from "../../provider/dataset/wire";
 import { ResourceInitError } from "../../provider/lifecycle/resourceInitError";
 import type { DatasetInputs, DatasetOutputs } from "../../provider/dataset/types";
 import { configured } from "../support/configuredProvider";
-import { chatJsonl, countRequests, EmulatorAdmin, startTestEmulator } from "../support/emulatorAdmin";
+import type { EmulatorAdmin } from "../../emulator/index";
+import { chatJsonl, countRequests, startTestEmulator } from "../support/emulator";
+import { waitFor } from "../support/waitFor";
 
 let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
 let admin: EmulatorAdmin;
@@ -76,35 +78,38 @@ describe("DatasetProvider against the emulator", () => {
     const inputs = await checked(provider, overrides);
     await admin.setFaults({ drop_after_processing_rate: 1, methods: ["POST"] });
     const attempt = provider.create(inputs);
-    for (
-      let i = 0;
-      i < 400 && !(await admin.requests()).some((r) => r.method === "POST" && r.status === 0);
-      i++
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    const droppedUpload = () =>
+      admin
+        .requests()
+        .then((requests) =>
+          requests.find((r) => r.method === "POST" && r.fault === "dropped_after_processing"),
+        );
+    await waitFor(droppedUpload, (dropped) => dropped !== undefined);
     await admin.setFaults({});
     const { id } = await attempt;
     expect(await datasetIds()).toEqual([id]);
     expect(countRequests(await admin.requests(), "POST", /^\/v1\/datasets$/)).toBe(1);
+    expect(logged.join("\n")).toContain("the upload had gone through");
   });
 
-  it("takes over the dataset an interrupted run uploaded under the same generated name", async () => {
+  it("uploads again for a resource whose earlier upload no state holds (a replacement, or a killed run)", async () => {
     const provider = configuredProvider();
     const inputs = await checked(provider);
     const first = await provider.create(inputs);
     await admin.clearRequests();
     const again = await provider.create(inputs);
-    expect(again.id).toBe(first.id);
-    expect(countRequests(await admin.requests(), "POST", /^\/v1\/datasets$/)).toBe(0);
+    expect(again.id).not.toBe(first.id);
+    expect(again.outs.name).not.toBe(first.outs.name);
+    expect(countRequests(await admin.requests(), "POST", /^\/v1\/datasets$/)).toBe(1);
   });
 
   it("uploads once, waits until validated and records the example counts", async () => {
     const provider = configuredProvider();
     const inputs = await checked(provider);
     const { id, outs } = await provider.create(inputs);
+    expect(outs.name).toMatch(/^support-[0-9a-f]{8}$/);
     expect(outs).toMatchObject({
-      name: inputs.name,
+      nameIsGenerated: true,
       type: "chat-finetune-input",
       validationStatus: "validated",
       totalExamples: 10,
@@ -203,7 +208,8 @@ describe("DatasetProvider against the emulator", () => {
     const { id, outs } = await provider.create(inputs);
     const read = await provider.read(id, outs as DatasetOutputs);
     expect(read.props).toMatchObject({ validationStatus: "validated", trainExamples: 8 });
-    expect(read.inputs).toMatchObject({ name: inputs.name, dataFileHash: inputs.dataFileHash });
+    expect(read.inputs).toMatchObject({ dataFileHash: inputs.dataFileHash, resourceName: "support" });
+    expect(read.inputs).not.toHaveProperty("name");
     expect(read.inputs).not.toHaveProperty("validationStatus");
 
     await admin.api("DELETE", `/v1/datasets/${id}`);

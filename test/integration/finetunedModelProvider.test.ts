@@ -3,7 +3,10 @@ import { ResourceInitError } from "../../provider/lifecycle/resourceInitError";
 import { AuthenticationError } from "../../provider/cohere/errors";
 import type { FinetunedModelInputs, FinetunedModelOutputs } from "../../provider/finetunedModel/types";
 import { configured } from "../support/configuredProvider";
-import { countRequests, EmulatorAdmin, startTestEmulator, testApiKey } from "../support/emulatorAdmin";
+import type { EmulatorAdmin, FaultConfig } from "../../emulator/index";
+import type { RequestFault } from "../../emulator/requestLog";
+import { countRequests, startTestEmulator, testApiKey } from "../support/emulator";
+import { pendingName } from "../../provider/finetunedModel/naming";
 
 const wandbKey = "wandb-key-do-not-print-42";
 let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
@@ -50,17 +53,81 @@ beforeEach(async () => {
 afterEach(() => jest.restoreAllMocks());
 
 describe("FinetunedModelProvider against the emulator", () => {
-  it("creates a model, waits until READY and records its outputs", async () => {
+  it("creates a model under its pending name, waits until READY, reads its results and gives it its generated name", async () => {
     const provider = configuredProvider();
     const inputs = await checked(provider);
     const { id, outs } = await provider.create(inputs);
-    expect(outs).toMatchObject({ name: inputs.name, status: "STATUS_READY", inferenceModelName: `${id}-ft` });
+    expect(outs.name).toMatch(/^bot-[0-9a-f]{8}$/);
+    expect(outs).toMatchObject({
+      nameIsGenerated: true,
+      status: "STATUS_READY",
+      inferenceModelName: `${id}-ft`,
+    });
     expect(outs.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(outs.completedAt).toBeDefined();
-    const models = await admin.models();
-    expect(models.map((m) => m.id)).toEqual([id]);
-    expect(countRequests(await admin.requests(), "POST", /finetuned-models$/)).toBe(1);
+    expect(Date.parse(outs.completedAt!)).toBeGreaterThanOrEqual(Date.parse(outs.createdAt!));
+    expect(Object.keys(outs.trainingMetrics!).sort()).toEqual([
+      "accuracy",
+      "crossEntropy",
+      "generationAccuracy",
+      "generationCrossEntropy",
+    ]);
+    expect(outs.trainingSteps).toBeGreaterThan(0);
+    expect((await admin.models()).map((m) => [m.id, m.name])).toEqual([[id, outs.name]]);
+    const requests = await admin.requests();
+    const [create] = requests.filter((r) => r.method === "POST" && /finetuned-models$/.test(r.path));
+    expect(create.body).toMatchObject({ name: pendingName(inputs.autoNameScope!, "bot") });
+    expect(
+      requests.filter((r) => r.method === "PATCH").map((r) => (r.body as { name: string }).name),
+    ).toEqual([outs.name]);
     expect(logged.join("\n")).toContain("STATUS_READY");
+  });
+
+  it("resumes its own interrupted create (a model under its pending name) without a second POST", async () => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider);
+    const wire = {
+      base_model: { base_type: "BASE_TYPE_CHAT" },
+      dataset_id: datasetId,
+      hyperparameters: { train_epochs: 1 },
+    };
+    const interrupted = await admin.api("POST", "/v1/finetuning/finetuned-models", {
+      name: pendingName(inputs.autoNameScope!, "bot"),
+      settings: wire,
+    });
+    const elsewhere = await admin.api("POST", "/v1/finetuning/finetuned-models", {
+      name: pendingName("other/stack", "bot"),
+      settings: wire,
+    });
+    await admin.clearRequests();
+    const { id, outs } = await provider.create(inputs);
+    expect(id).toBe((interrupted.body.finetuned_model as { id: string }).id);
+    expect(outs.name).toMatch(/^bot-[0-9a-f]{8}$/);
+    expect(countRequests(await admin.requests(), "POST", /finetuned-models$/)).toBe(0);
+    expect(
+      (await admin.models()).find((m) => m.id === (elsewhere.body.finetuned_model as { id: string }).id),
+    ).toMatchObject({
+      name: pendingName("other/stack", "bot"),
+    });
+  });
+
+  it("leaves an interrupted create trained otherwise than declared to a person, and trains anew", async () => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider);
+    await admin.api("POST", "/v1/finetuning/finetuned-models", {
+      name: pendingName(inputs.autoNameScope!, "bot"),
+      settings: {
+        base_model: { base_type: "BASE_TYPE_CHAT" },
+        dataset_id: datasetId,
+        hyperparameters: { train_epochs: 5 },
+      },
+    });
+    await admin.clearRequests();
+    await provider.create(inputs);
+    expect(countRequests(await admin.requests(), "POST", /finetuned-models$/)).toBe(1);
+    expect(logged.join("\n")).toMatch(
+      /is an interrupted create of this resource with other settings .* not taken over/,
+    );
+    expect(await admin.models()).toHaveLength(2);
   });
 
   it("lists the account once per provider process, however many models it creates", async () => {
@@ -149,30 +216,138 @@ describe("FinetunedModelProvider against the emulator", () => {
     expect(await admin.models()).toHaveLength(0);
   });
 
-  it("retries 429 (honouring Retry-After) and 503 and still creates exactly one model", async () => {
+  it("retries 429 honouring Retry-After, and 503, and still creates exactly one model", async () => {
     const provider = configuredProvider();
-    const inputs = await checked(provider);
-    await admin.setFaults({ rate_429: 0.3, rate_503: 0.2, retry_after_seconds: 0, seed: 7 });
+    const inputs = await checked(provider, { name: "patient" });
+    await admin.setFaults({
+      rate_429: 0.3,
+      rate_503: 0.3,
+      retry_after_seconds: 1,
+      methods: ["GET"],
+      seed: 11,
+    });
     const { id } = await provider.create(inputs);
     await admin.setFaults({});
     const requests = await admin.requests();
-    const faulted = requests.filter((r) => r.status === 429 || r.status === 503);
-    expect(faulted.length).toBeGreaterThan(0);
-    const models = await admin.models();
-    expect(models.map((m) => m.id)).toEqual([id]);
+    const limited = requests.filter((r) => r.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(requests.filter((r) => r.status === 503).length).toBeGreaterThan(0);
+    for (const answer of limited) {
+      // The retry of a 429 comes no sooner than its Retry-After (1 s), whatever the client's own backoff (10 ms).
+      const retry = requests.find(
+        (r) => r.path === answer.path && Date.parse(r.time) > Date.parse(answer.time),
+      );
+      if (retry) expect(Date.parse(retry.time) - Date.parse(answer.time)).toBeGreaterThanOrEqual(950);
+    }
+    expect((await admin.models()).map((m) => m.id)).toEqual([id]);
+  }, 60_000);
+
+  it.each([
+    [
+      "the answer was lost after the model was made",
+      { drop_after_processing_rate: 1 },
+      "dropped_after_processing",
+    ],
+    ["a gateway answered 502 after the model was made", { processed_then_502_rate: 1 }, "processed_then_502"],
+    [
+      "the model is listed only seconds after its create (a slow commit) and the answer was a 502",
+      { processed_then_502_rate: 1, visibility_delay_ms: 1500 },
+      "processed_then_502",
+    ],
+  ] as Array<[string, Partial<FaultConfig>, RequestFault]>)(
+    "never sends a second create when %s",
+    async (_title, faults, fault) => {
+      process.env.COHERE_CREATE_VISIBILITY_MS = "10000";
+      const provider = configuredProvider();
+      for (const name of [undefined, "explicit-name"]) {
+        await admin.clearRequests();
+        const inputs = await checked(provider, { name });
+        await admin.setFaults({ ...faults, methods: ["POST"], seed: 1 });
+        const attempt = provider.create(inputs);
+        // Only the create is faulted: lift the fault once the POST has been answered.
+        await waitFor(async () =>
+          (await admin.requests()).some((r) => r.method === "POST" && r.fault === fault),
+        );
+        await admin.setFaults(
+          faults.visibility_delay_ms ? { visibility_delay_ms: faults.visibility_delay_ms } : {},
+        );
+        const { id } = await attempt;
+        await admin.setFaults({});
+        expect((await admin.models()).filter((m) => m.id === id)).toHaveLength(1);
+        expect(countRequests(await admin.requests(), "POST", /finetuned-models$/)).toBe(1);
+        expect(logged.join("\n")).toMatch(/the create had gone through/);
+      }
+      expect(await admin.models()).toHaveLength(2);
+      delete process.env.COHERE_CREATE_VISIBILITY_MS;
+    },
+    60_000,
+  );
+
+  it("a rename sends no wandb key: the key goes only into the request that starts a training", async () => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider, {
+      name: "named",
+      settings: {
+        baseModel: { baseType: "BASE_TYPE_CHAT" },
+        datasetId,
+        wandb: { project: "p", apiKey: wandbKey },
+      },
+    });
+    const { id, outs } = await provider.create(inputs);
+    await provider.update(id, outs as FinetunedModelOutputs, { ...inputs, name: "renamed" });
+    const requests = await admin.requests();
+    const [create] = requests.filter((r) => r.method === "POST" && /finetuned-models$/.test(r.path));
+    expect(create.body).toMatchObject({ settings: { wandb: { api_key: "[REDACTED]" } } });
+    const [rename] = requests.filter((r) => r.method === "PATCH");
+    expect(rename.body).toMatchObject({ name: "renamed" });
+    expect(JSON.stringify(rename.body)).not.toContain("api_key");
   });
 
-  it("never sends a second create when the first answer was lost after the model was made", async () => {
+  it.each(["STATUS_PAUSED", "STATUS_TEMPORARILY_OFFLINE"])(
+    "a wait ends when Cohere puts the model in %s, keeping it in state, without waiting for the deadline",
+    async (status) => {
+      const provider = configuredProvider();
+      const inputs = await checked(provider, { timeouts: { create: "10m", update: "10m" } });
+      const { id, outs } = await provider.create({ ...inputs, waitForReady: false });
+      await admin.forceStatus(id, status as "STATUS_PAUSED");
+      const started = Date.now();
+      const error = await provider.update(id, outs as FinetunedModelOutputs, inputs).catch((e) => e);
+      expect(error).toBeInstanceOf(ResourceInitError);
+      expect(error.message).toMatch(new RegExp(`is ${status} at Cohere, where no training runs`));
+      expect(Date.now() - started).toBeLessThan(5_000);
+
+      // Refresh records the status; a later update (a wandb-only change, say) then makes no call at all.
+      const refreshed = await provider.read(id, error.properties);
+      await admin.clearRequests();
+      await provider.update(id, refreshed.props as FinetunedModelOutputs, { ...inputs, waitForReady: true });
+      expect(await admin.requests()).toEqual([]);
+    },
+  );
+
+  it("a model deleted while Pulumi waits for it ends the wait with an error, not at the deadline", async () => {
     const provider = configuredProvider();
-    const inputs = await checked(provider);
-    await admin.setFaults({ drop_after_processing_rate: 1, methods: ["POST"], seed: 1 });
-    const attempt = provider.create(inputs);
-    // Only the create is dropped: lift the fault once the POST has been answered by a dropped socket.
-    await waitFor(async () => (await admin.requests()).some((r) => r.method === "POST" && r.status === 0));
-    await admin.setFaults({});
-    const { id } = await attempt;
-    expect((await admin.models()).map((m) => m.id)).toEqual([id]);
-    expect(countRequests(await admin.requests(), "POST", /finetuned-models$/)).toBe(1);
+    const inputs = await checked(provider, { timeouts: { create: "10m" } });
+    const created = provider.create(inputs);
+    await waitFor(async () => (await admin.models()).length === 1);
+    await admin.forceStatus((await admin.models())[0].id as string, "STATUS_DELETED");
+    await expect(created).rejects.toThrow(/was deleted at Cohere while Pulumi waited for it/);
+  });
+
+  it("read records what Cohere reports the model was trained with, and says when it differs from the spec", async () => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider, { name: "drifting" });
+    const { id, outs } = await provider.create(inputs);
+    const model = (await admin.models())[0];
+    await admin.replaceSettings(id, { ...model.settings, hyperparameters: { train_epochs: 4 } });
+    await admin.clearRequests();
+    const read = await provider.read(id, outs as FinetunedModelOutputs);
+    expect((read.props as FinetunedModelOutputs).trainedSettings?.hyperparameters).toEqual({
+      trainEpochs: 4,
+    });
+    expect(logged.join("\n")).toContain(
+      "was trained otherwise than declared: settings.hyperparameters.trainEpochs is 4 at Cohere, 1 in the spec",
+    );
+    expect(countRequests(await admin.requests(), "GET", /training-step-metrics$/)).toBe(0);
   });
 
   it("a training that ends FAILED throws a partial failure that keeps the id", async () => {
@@ -235,7 +410,7 @@ describe("FinetunedModelProvider against the emulator", () => {
 });
 
 async function waitFor(condition: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < 2000; i++) {
     if (await condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

@@ -1,5 +1,5 @@
 /** A provider configured as Pulumi's plugin host would configure it from stack config. */
-import { testApiKey } from "./emulatorAdmin";
+import { testApiKey } from "./emulator";
 
 interface Configurable {
   configure(req: { config: { get(key: string): string | undefined } }): Promise<void>;

@@ -4,9 +4,10 @@ import {
   CohereApiError,
   NotFoundError,
 } from "../../../provider/cohere";
-import { API_KEY, useEmulator } from "./emulatorHarness";
+import { recordingClient } from "../../support/cohereClient";
+import { testApiKey, useTestEmulator } from "../../support/emulator";
 
-const emulator = useEmulator();
+const emulator = useTestEmulator();
 const UNKNOWN_MODEL = "00000000-0000-4000-8000-000000000000";
 
 async function failure(promise: Promise<unknown>): Promise<CohereApiError> {
@@ -16,7 +17,7 @@ async function failure(promise: Promise<unknown>): Promise<CohereApiError> {
 }
 
 test("a wrong API key is an AuthenticationError that says where keys come from, without the key", async () => {
-  const client = emulator.client({ apiKey: "wrong-key-123" });
+  const client = recordingClient(emulator.url, { apiKey: "wrong-key-123" });
   const error = await failure(client.finetunedModels.list());
   expect(error).toBeInstanceOf(AuthenticationError);
   expect(error).toMatchObject({ status: 401, cohereMessage: "invalid api token", attempts: 1 });
@@ -26,13 +27,13 @@ test("a wrong API key is an AuthenticationError that says where keys come from, 
 });
 
 test("an empty API key is an AuthenticationError", async () => {
-  const error = await failure(emulator.client({ apiKey: "" }).datasets.usage());
+  const error = await failure(recordingClient(emulator.url, { apiKey: "" }).datasets.list());
   expect(error).toBeInstanceOf(AuthenticationError);
   expect(error.cohereMessage).toBe("no api key supplied");
 });
 
 test("unknown ids are NotFoundError, with the path", async () => {
-  const client = emulator.client();
+  const client = recordingClient(emulator.url);
   const model = await failure(client.finetunedModels.get(UNKNOWN_MODEL));
   expect(model).toBeInstanceOf(NotFoundError);
   expect(model.cohereMessage).toBe(`finetuned model ${UNKNOWN_MODEL} not found`);
@@ -40,7 +41,7 @@ test("unknown ids are NotFoundError, with the path", async () => {
 
   for (const call of [
     client.finetunedModels.delete(UNKNOWN_MODEL),
-    client.finetunedModels.listEvents(UNKNOWN_MODEL),
+    client.finetunedModels.listTrainingStepMetrics(UNKNOWN_MODEL),
     client.datasets.get("no-such-dataset"),
     client.datasets.delete("no-such-dataset"),
   ]) {
@@ -50,13 +51,13 @@ test("unknown ids are NotFoundError, with the path", async () => {
 });
 
 test("a malformed id is a BadRequestError with Cohere's message", async () => {
-  const error = await failure(emulator.client().finetunedModels.get("not-a-uuid"));
+  const error = await failure(recordingClient(emulator.url).finetunedModels.get("not-a-uuid"));
   expect(error).toBeInstanceOf(BadRequestError);
   expect(error.cohereMessage).toBe("finetuneID is not a valid UUID: 'not-a-uuid'");
 });
 
 test("training on a dataset that does not exist is a client error, not retried", async () => {
-  const client = emulator.client();
+  const client = recordingClient(emulator.url);
   const error = await failure(
     client.finetunedModels.create({
       name: "m",
@@ -66,9 +67,9 @@ test("training on a dataset that does not exist is a client error, not retried",
   expect(error.status).toBeGreaterThanOrEqual(400);
   expect(error.status).toBeLessThan(500);
   expect(error.ambiguous).toBe(false);
-  expect(await emulator.requests()).toHaveLength(1);
+  expect(await emulator.admin.requests()).toHaveLength(1);
 });
 
 test("the right key is accepted", async () => {
-  await expect(emulator.client({ apiKey: API_KEY }).datasets.usage()).resolves.toBe(0);
+  await expect(recordingClient(emulator.url, { apiKey: testApiKey }).datasets.list()).resolves.toEqual([]);
 });

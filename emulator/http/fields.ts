@@ -1,8 +1,11 @@
-import { invalidRequest } from "./errors";
+import { invalidRequest } from "../backend/errors";
 
-/** Readers for untrusted JSON that name the offending field in their 400 message. JSON null counts as absent. */
+/**
+ * Readers for untrusted JSON that check shape and type only, naming the offending field in their
+ * 400 message; the backend checks ranges and other rules. JSON null counts as absent.
+ */
 
-export type JsonObject = Record<string, unknown>;
+type JsonObject = Record<string, unknown>;
 
 export function isPresent(value: unknown): boolean {
   return value !== undefined && value !== null;
@@ -55,27 +58,22 @@ export function optionalEnum<T extends string>(
   return value as T;
 }
 
-export interface NumberRule {
-  integer: boolean;
-  min: number;
-  max?: number;
-}
-
 export function optionalNumber(
   obj: JsonObject,
   key: string,
   path: string,
-  rule: NumberRule,
+  kind: "integer" | "number",
 ): number | undefined {
   const value = obj[key];
   if (!isPresent(value)) return undefined;
-  const kind = rule.integer ? "an integer" : "a number";
-  if (typeof value !== "number" || !Number.isFinite(value) || (rule.integer && !Number.isInteger(value))) {
-    throw invalidRequest(`${path} must be ${kind}, got ${JSON.stringify(value)}`);
-  }
-  if (value < rule.min || (rule.max !== undefined && value > rule.max)) {
-    const range = rule.max === undefined ? `at least ${rule.min}` : `between ${rule.min} and ${rule.max}`;
-    throw invalidRequest(`${path} must be ${range}, got ${value}`);
+  if (
+    typeof value !== "number" ||
+    !Number.isFinite(value) ||
+    (kind === "integer" && !Number.isInteger(value))
+  ) {
+    throw invalidRequest(
+      `${path} must be ${kind === "integer" ? "an integer" : "a number"}, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
