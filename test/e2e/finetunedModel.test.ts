@@ -175,9 +175,15 @@ describe("FinetunedModel on the real Pulumi engine", () => {
       const slowModels = () => admin.models().then((models) => models.filter((m) => m.name === "slow-model"));
       expect(await slowModels()).toHaveLength(1);
 
+      const [slow] = await slowModels();
       declared.slow.opts = { customTimeouts: { create: "300ms", update: "5m" } };
-      await up();
-      expect((await outputs()).slow.status).toBe("STATUS_READY");
+      await admin.clearRequests();
+      // Resuming is an update of the same model: no new training, and nothing deleted.
+      expect((await up()).changes).toEqual({ same: 5, update: 1 });
+      const requests = await admin.requests();
+      expect(countRequests(requests, "POST", /finetuned-models$/)).toBe(0);
+      expect(requests.filter((r) => r.method === "DELETE")).toEqual([]);
+      expect((await outputs()).slow).toMatchObject({ id: slow.id, status: "STATUS_READY" });
       expect(await slowModels()).toHaveLength(1);
     },
     step,

@@ -69,7 +69,9 @@ describe("secrets audit of a full lifecycle with verbose logging", () => {
         settings: { ...(args.settings as object), wandb: { project: "audit3", apiKey: "secret:wandbKey" } },
       };
       declare();
+      await admin.clearRequests();
       expect((await project.up(verbose)).changes).toMatchObject({ update: 1 });
+      expect(await admin.requests()).toEqual([]);
       transcripts.push(await project.exportState());
       await admin.setFaults({ rate_500: 1 });
       const failure = await project.refresh(verbose).catch((error: Error) => error);

@@ -3,10 +3,11 @@ import { emulatorProject, modelsProgram, UserProject } from "./harness";
 import { fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulator";
 
 /**
- * A replacement whose new training fails leaves the old model in the stack, pending deletion. Reverting the
- * spec to the old settings takes the old model over; the pending deletion must then not delete it.
+ * A replacement whose new training fails: the new model stays in the stack (the next up replaces it) and the
+ * original keeps serving, marked by Pulumi for deletion. Reverting the spec then trains anew; the original is
+ * deleted with the failed model, since Pulumi holds it for deletion; nothing is left behind.
  */
-describe("reverting after a failed replacement", () => {
+describe("a failed replacement, then a revert", () => {
   let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
   let admin: EmulatorAdmin;
   let project: UserProject;
@@ -51,12 +52,20 @@ describe("reverting after a failed replacement", () => {
       ).toBeInstanceOf(Error);
       await admin.setFaults({});
 
+      const failed = (await admin.models()).find((m) => m.status === "STATUS_FAILED")!;
+      expect((await admin.models()).find((m) => m.id === originalId)).toMatchObject({
+        status: "STATUS_READY",
+      });
+
+      await admin.clearRequests();
       const reverted = await up({ name, settings: settings(1) });
-      // The revert takes the original model over (no new training) and the failed one is deleted.
-      expect(reverted.id).toBe(originalId);
-      const models = await admin.models();
+      expect(reverted.id).not.toBe(originalId);
       expect(reverted.status).toBe("STATUS_READY");
-      expect(models.map((m) => m.id)).toEqual([reverted.id]);
+      expect((await admin.models()).map((m) => m.id)).toEqual([reverted.id]);
+      const deleted = (await admin.requests())
+        .filter((r) => r.method === "DELETE")
+        .map((r) => r.path.split("/").pop());
+      expect(deleted.sort()).toEqual([originalId, failed.id].sort());
     },
     300_000,
   );
