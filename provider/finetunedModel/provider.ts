@@ -75,7 +75,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
 
   async create(inputs: FinetunedModelInputs): Promise<dynamic.CreateResult> {
     const client = this.client();
-    const dataset = await this.datasetOf(inputs.settings.datasetId);
+    const dataset = () => this.datasetOf(inputs.settings.datasetId);
     if (inputs.adoptModelId !== undefined) {
       const model = await this.adopt(client, inputs, inputs.adoptModelId);
       return {
@@ -83,7 +83,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
         outs: await settleTraining(client, inputs, model, inputs.timeouts?.create, { dataset }),
       };
     }
-    const model = await this.startTraining(client, inputs, dataset);
+    const model = await this.startTraining(client, inputs, await dataset());
     const id = model.id!;
     let outs: FinetunedModelOutputs;
     let failure: ResourceInitError | undefined;
@@ -149,7 +149,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
       if (outs.status === Status.Ready) checkQualityGate(news, id, outs);
       return { outs };
     }
-    const dataset = await this.datasetOf(news.settings.datasetId);
+    const dataset = () => this.datasetOf(news.settings.datasetId);
     return {
       outs: await settleTraining(client, news, { ...model, id }, news.timeouts?.update, { known, dataset }),
     };

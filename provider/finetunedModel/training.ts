@@ -16,8 +16,8 @@ import type { FinetunedModelInputs, FinetunedModelOutputs } from "./types";
 export interface TrainingContext {
   /** Results already read, never read again. */
   known?: Pick<FinetunedModelOutputs, "trainingMetrics" | "trainingSteps">;
-  /** The dataset trained on, whose size tells how many steps the training takes. */
-  dataset?: WireDataset;
+  /** The dataset trained on, whose size tells how many steps the training takes; read only for a wait. */
+  dataset?: () => Promise<WireDataset | undefined>;
 }
 
 /** Trainings take between an hour and a day; without customTimeouts a wait lasts at most this long. */
@@ -39,6 +39,7 @@ export async function settleTraining(
   const id = model.id!;
   const outs = { ...outputsFromWire(inputs, model), ...known };
   if (inputs.waitForReady === false) return outs;
+  const trainedOn = trainingStatuses.includes(outs.status) ? await dataset?.() : undefined;
   const waitMs = timeout ? parseDurationMs(timeout) : defaultWaitMs;
   let outcome;
   try {
@@ -54,7 +55,7 @@ export async function settleTraining(
         deadline: Date.now() + waitMs,
         nextDelay: trainingPollPlan({
           timing: trainingPollTimingFromEnv(),
-          totalSteps: totalStepsOf(inputs, dataset),
+          totalSteps: totalStepsOf(inputs, trainedOn),
           readSteps: async () =>
             (await client.finetunedModels.listTrainingStepMetrics(id, { pageSize: 1000 })).step_metrics ?? [],
           now: Date.now,

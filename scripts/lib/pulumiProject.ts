@@ -38,6 +38,15 @@ export interface UpOptions extends OperationOptions {
   plan?: string;
 }
 
+/** A resource as `pulumi stack export` records it. */
+export interface StateResource {
+  urn: string;
+  type: string;
+  id?: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+}
+
 export class PulumiCommandError extends Error {
   constructor(
     readonly args: string[],
@@ -172,9 +181,7 @@ export class PulumiProject {
     return (await this.pulumi(["stack", "export"])).stdout;
   }
 
-  async resources(): Promise<
-    Array<{ urn: string; type: string; id?: string; inputs?: Record<string, unknown> }>
-  > {
+  async resources(): Promise<StateResource[]> {
     return JSON.parse(await this.exportState()).deployment.resources ?? [];
   }
 
