@@ -6,6 +6,7 @@ import { NotFoundError } from "../cohere/errors";
 import { Status } from "../cohere/enums";
 import { CohereProvider } from "../lifecycle/cohereProvider";
 import { createOnce, createOnceTimingFromEnv } from "../lifecycle/createOnce";
+import { onceVisible } from "../lifecycle/justCreated";
 import { generatedName } from "../lifecycle/naming";
 import { omit, pickDefined, withoutUndefined } from "../lifecycle/plainObjects";
 import { report } from "../lifecycle/report";
@@ -84,18 +85,19 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
       };
     }
     const model = await this.startTraining(client, inputs, await dataset());
+    const visibleBy = Date.now() + createOnceTimingFromEnv().visibilityWindowMs;
     const id = model.id!;
     let outs: FinetunedModelOutputs;
     let failure: ResourceInitError | undefined;
     try {
-      outs = await settleTraining(client, inputs, model, inputs.timeouts?.create, { dataset });
+      outs = await settleTraining(client, inputs, model, inputs.timeouts?.create, { dataset, visibleBy });
     } catch (error) {
       if (!(error instanceof ResourceInitError)) throw error;
       failure = error;
       outs = error.properties as FinetunedModelOutputs;
     }
     // The engine records the model whenever this returns or throws a ResourceInitError: give it its final name.
-    if (inputs.name === undefined) outs = await this.nameGenerated(client, id, inputs, outs);
+    if (inputs.name === undefined) outs = await this.nameGenerated(client, id, inputs, outs, visibleBy);
     if (failure) throw new ResourceInitError(failure.message, id, outs);
     return { id, outs };
   }
@@ -240,12 +242,12 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     id: string,
     inputs: FinetunedModelInputs,
     outs: FinetunedModelOutputs,
+    visibleBy: number,
   ): Promise<FinetunedModelOutputs> {
+    const name = generatedName(inputs.resourceName ?? "model");
+    const rename = () => client.finetunedModels.update(id, { name, settings: renameSettings(outs) });
     try {
-      const renamed = await client.finetunedModels.update(id, {
-        name: generatedName(inputs.resourceName ?? "model"),
-        settings: renameSettings(outs),
-      });
+      const renamed = await onceVisible(rename, visibleBy, createOnceTimingFromEnv().firstLookupDelayMs);
       return { ...outs, name: renamed.name, updatedAt: renamed.updated_at };
     } catch (error) {
       // Recorded under the pending name, the model is renamed by the next `pulumi up`.

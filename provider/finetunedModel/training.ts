@@ -3,6 +3,8 @@ import type { CohereClient } from "../cohere/client";
 import type { WireDataset, WireFinetunedModel } from "../cohere/wire";
 import { Status } from "../cohere/enums";
 import { formatDuration, parseDurationMs } from "../lifecycle/duration";
+import { createOnceTimingFromEnv } from "../lifecycle/createOnce";
+import { onceVisible } from "../lifecycle/justCreated";
 import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
 import { waitForStatus } from "../lifecycle/waitForStatus";
@@ -18,6 +20,8 @@ export interface TrainingContext {
   known?: Pick<FinetunedModelOutputs, "trainingMetrics" | "trainingSteps">;
   /** The dataset trained on, whose size tells how many steps the training takes; read only for a wait. */
   dataset?: () => Promise<WireDataset | undefined>;
+  /** For a model just created: until when Cohere may still answer 404 for it. */
+  visibleBy?: number;
 }
 
 /** Trainings take between an hour and a day; without customTimeouts a wait lasts at most this long. */
@@ -35,7 +39,7 @@ export async function settleTraining(
   timeout: string | undefined,
   context: TrainingContext = {},
 ): Promise<FinetunedModelOutputs> {
-  const { known, dataset } = context;
+  const { known, dataset, visibleBy } = context;
   const id = model.id!;
   const outs = { ...outputsFromWire(inputs, model), ...known };
   if (inputs.waitForReady === false) return outs;
@@ -46,7 +50,12 @@ export async function settleTraining(
     outcome = await waitForStatus(
       model,
       {
-        get: () => client.finetunedModels.get(id),
+        get: () =>
+          onceVisible(
+            () => client.finetunedModels.get(id),
+            visibleBy ?? 0,
+            createOnceTimingFromEnv().firstLookupDelayMs,
+          ),
         nameOf: (item) => item.name,
         statusOf: (item) => item.status ?? Status.Unspecified,
         pendingStatuses: trainingStatuses,

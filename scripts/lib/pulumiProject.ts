@@ -205,11 +205,11 @@ export class PulumiProject {
     return { ...parseEvents(run.stdout), output: run.stdout + run.stderr };
   }
 
-  /** A failed JSON run explains itself only in its JSON; put its messages into the error's message. */
+  /** A failed JSON run explains itself in its events: the error says what they said, not every event. */
   private withMessages(error: unknown): unknown {
     if (!(error instanceof PulumiCommandError)) return error;
     const messages = parseEvents(error.run.stdout).messages;
-    if (messages.length > 0) error.message = `${error.message}\n${messages.join("\n")}`;
+    error.message = `pulumi ${error.args.join(" ")} failed (exit ${error.code}):\n${[...messages, error.run.stderr].join("\n")}`;
     return error;
   }
 }
