@@ -14,7 +14,7 @@ export interface FaultConfig {
   /** Models created while this is non-zero stay invisible to reads for this long (emulator clock). */
   visibility_delay_ms: number;
   fail_training: string[];
-  /** HTTP methods whose requests are faulted; empty means all. An extension beyond the contract. */
+  /** HTTP methods whose requests are faulted; empty means all (a test can fault only its creates). */
   methods: string[];
   seed: number;
 }

@@ -1,5 +1,4 @@
 export { CohereClient } from "./client";
-export type { CohereClientOptions } from "./client";
 export { Datasets } from "./datasets";
 export type { CreateDatasetRequest, ListDatasetsOptions } from "./datasets";
 export * from "./errors";

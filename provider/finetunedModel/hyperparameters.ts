@@ -78,7 +78,7 @@ export type HyperparameterName = keyof typeof hyperparameterRules;
 export const hyperparameterNames = Object.keys(hyperparameterRules) as HyperparameterName[];
 
 /** The plain value each hyperparameter takes. */
-export type HyperparameterValues = {
+export type HyperparametersSpec = {
   [K in HyperparameterName]?: (typeof hyperparameterRules)[K] extends { kind: "enum" }
     ? LoraTargetModules
     : number;

@@ -1,7 +1,7 @@
 /** Plain (resolved) shapes of a FinetunedModel's inputs and outputs, as the provider sees them. */
 import type { ResourceMetadata } from "../lifecycle/resourceMetadata";
 import type { BaseType, Strategy } from "../cohere/enums";
-import type { HyperparameterValues } from "./hyperparameters";
+import type { HyperparametersSpec } from "./hyperparameters";
 
 export interface BaseModelSpec {
   baseType: BaseType;
@@ -9,7 +9,7 @@ export interface BaseModelSpec {
   strategy?: Strategy;
 }
 
-export type HyperparametersSpec = HyperparameterValues;
+export type { HyperparametersSpec };
 
 export interface WandbSpec {
   project: string;

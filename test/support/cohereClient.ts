@@ -1,9 +1,9 @@
 /** The provider's Cohere client as the integration tests use it against an emulator. */
-import { CohereClient, type CohereClientOptions, type RetryEvent } from "../../provider/cohere";
+import { CohereClient, type HttpClientOptions, type RetryEvent } from "../../provider/cohere";
 import { testApiKey } from "./emulator";
 
 /** A client with fast retries that records every retry it makes. */
-export function recordingClient(baseUrl: string, overrides: Partial<CohereClientOptions> = {}) {
+export function recordingClient(baseUrl: string, overrides: Partial<HttpClientOptions> = {}) {
   const retries: RetryEvent[] = [];
   const client = new CohereClient({
     apiKey: testApiKey,

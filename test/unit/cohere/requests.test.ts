@@ -1,4 +1,4 @@
-import { CohereClient, CohereClientOptions, DEFAULT_CLIENT_NAME } from "../../../provider/cohere";
+import { CohereClient, HttpClientOptions, DEFAULT_CLIENT_NAME } from "../../../provider/cohere";
 import { Handler, json, RecordedRequest, ScriptedServer, startScriptedServer } from "./scriptedServer";
 
 const MODEL = {
@@ -17,7 +17,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function clientFor(handlers: Handler[], options: Partial<CohereClientOptions> = {}) {
+async function clientFor(handlers: Handler[], options: Partial<HttpClientOptions> = {}) {
   server = await startScriptedServer(handlers);
   return new CohereClient({ apiKey: "key-1", baseUrl: server.url, retryBaseDelayMs: 1, ...options });
 }

@@ -3,7 +3,7 @@ import {
   ApiConnectionTimeoutError,
   CohereApiError,
   CohereClient,
-  CohereClientOptions,
+  HttpClientOptions,
   InternalServerError,
   RateLimitError,
   RetryEvent,
@@ -29,7 +29,7 @@ afterEach(async () => {
 
 async function clientFor(
   handlers: Parameters<typeof startScriptedServer>[0],
-  options: Partial<CohereClientOptions> = {},
+  options: Partial<HttpClientOptions> = {},
 ) {
   server = await startScriptedServer(handlers);
   return new CohereClient({

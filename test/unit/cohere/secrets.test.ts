@@ -1,5 +1,5 @@
 import util from "node:util";
-import { CohereApiError, CohereClient, CohereClientOptions } from "../../../provider/cohere";
+import { CohereApiError, CohereClient, HttpClientOptions } from "../../../provider/cohere";
 import {
   closedPort,
   Handler,
@@ -49,7 +49,7 @@ afterEach(async () => {
 async function failureOf(
   handler: Handler | undefined,
   call: (client: CohereClient) => Promise<unknown>,
-  options: Partial<CohereClientOptions> = {},
+  options: Partial<HttpClientOptions> = {},
 ): Promise<CohereApiError> {
   let baseUrl = `http://127.0.0.1:${await closedPort()}`;
   if (handler) {
