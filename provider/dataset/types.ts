@@ -45,16 +45,21 @@ export const uploadOptionKeys = [
   "csvDelimiter",
 ] as const;
 
-/** The input keys the provider stores and compares; everything else in outputs comes from the service. */
-export const datasetInputKeys = [
+/** What a program declares for a dataset (a declarative stack's dataset entry holds the same). */
+export const declaredDatasetKeys = [
   "name",
   "type",
   "dataFile",
   "evalDataFile",
-  "dataFileHash",
-  "evalDataFileHash",
   ...uploadOptionKeys,
   "waitForValidation",
+] as const;
+
+/** The input keys the provider stores and compares; everything else in outputs comes from the service. */
+export const datasetInputKeys = [
+  ...declaredDatasetKeys,
+  "dataFileHash",
+  "evalDataFileHash",
   "timeouts",
   "resourceName",
   "autoNameScope",

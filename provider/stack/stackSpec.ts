@@ -3,24 +3,13 @@
  * declared so every mistake is reported at once with the config path that holds it.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { declaredDatasetKeys, DatasetInputs } from "../dataset/types";
 import { validateDataset } from "../dataset/validation";
 import { validateFinetunedModel } from "../finetunedModel/validation";
 import { CheckFailure, FailureCollector, unknownValue } from "../lifecycle/rules";
 import { entryOptionFields, EntryOptions, validateEntryOptions, withoutEntryOptions } from "./entryOptions";
 
-export interface DatasetEntry extends EntryOptions {
-  name?: string;
-  type: string;
-  dataFile: string;
-  evalDataFile?: string;
-  keepOriginalFile?: boolean;
-  skipMalformedInput?: boolean;
-  keepFields?: string[];
-  optionalFields?: string[];
-  textSeparator?: string;
-  csvDelimiter?: string;
-  waitForValidation?: boolean;
-}
+export type DatasetEntry = EntryOptions & Pick<DatasetInputs, (typeof declaredDatasetKeys)[number]>;
 
 export interface ModelEntry extends EntryOptions {
   name?: string;
@@ -72,20 +61,7 @@ const modelEntryFields = [
   ...entryOptionFields,
 ];
 
-const datasetEntryFields = [
-  "name",
-  "type",
-  "dataFile",
-  "evalDataFile",
-  "keepOriginalFile",
-  "skipMalformedInput",
-  "keepFields",
-  "optionalFields",
-  "textSeparator",
-  "csvDelimiter",
-  "waitForValidation",
-  ...entryOptionFields,
-];
+const datasetEntryFields = [...declaredDatasetKeys, ...entryOptionFields];
 
 /** A RunError, so `pulumi` prints the mistakes without a stack trace. */
 export class StackConfigError extends pulumi.RunError {
