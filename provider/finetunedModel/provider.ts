@@ -27,6 +27,8 @@ import { FinetunedModelInputs, FinetunedModelOutputs, finetunedModelInputKeys, S
  * 30 days, so a create older than that could not be repeated with the same settings anyway.
  */
 const interruptedCreateWindowMs = 30 * 24 * 3_600_000;
+/** How long the rename that ends a create keeps retrying an outage. */
+const renameOutlastsOutagesMs = 10 * 60_000;
 /** Tolerates a service clock somewhat behind ours when matching a create whose answer was lost. */
 const clockSkewMs = 5 * 60_000;
 
@@ -247,7 +249,12 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     const name = generatedName(inputs.resourceName ?? "model");
     const rename = () => client.finetunedModels.update(id, { name, settings: renameSettings(outs) });
     try {
-      const renamed = await onceVisible(rename, visibleBy, createOnceTimingFromEnv().firstLookupDelayMs);
+      // Until the rename lands the model is recorded under its pending name: worth waiting out an outage for.
+      const renamed = await onceVisible(rename, {
+        visibleBy,
+        transientUntil: Date.now() + renameOutlastsOutagesMs,
+        firstDelayMs: createOnceTimingFromEnv().firstLookupDelayMs,
+      });
       return { ...outs, name: renamed.name, updatedAt: renamed.updated_at };
     } catch (error) {
       // Recorded under the pending name, the model is renamed by the next `pulumi up`.

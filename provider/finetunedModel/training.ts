@@ -51,11 +51,10 @@ export async function settleTraining(
       model,
       {
         get: () =>
-          onceVisible(
-            () => client.finetunedModels.get(id),
-            visibleBy ?? 0,
-            createOnceTimingFromEnv().firstLookupDelayMs,
-          ),
+          onceVisible(() => client.finetunedModels.get(id), {
+            visibleBy: visibleBy ?? 0,
+            firstDelayMs: createOnceTimingFromEnv().firstLookupDelayMs,
+          }),
         nameOf: (item) => item.name,
         statusOf: (item) => item.status ?? Status.Unspecified,
         pendingStatuses: trainingStatuses,

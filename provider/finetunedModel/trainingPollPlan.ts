@@ -22,6 +22,8 @@ export interface TrainingPollTiming {
   maxQueuedMs: number;
   /** The longest sleep towards a predicted end: a training that stops early is noticed at most this late. */
   maxPredictedMs: number;
+  /** No evaluations are read before the wait has lasted this long: a shorter training gains nothing by them. */
+  minPredictingMs: number;
   /** The pause between polls while the trained model is deployed, the short last step. */
   deployingMs: number;
   /** How long after the predicted end of the finetuning phase to look again. */
@@ -35,6 +37,7 @@ export function trainingPollTimingFromEnv(env: NodeJS.ProcessEnv = process.env):
     initialMs,
     maxQueuedMs: maxMs,
     maxPredictedMs: Math.min(maxMs * 2, 20 * 60_000),
+    minPredictingMs: 2 * 60_000,
     deployingMs: Math.min(maxMs, Number(env.COHERE_POLL_DEPLOYING_MS) || 40_000),
     afterPredictedEndMs: Math.min(maxMs, 5_000),
   };
@@ -83,14 +86,19 @@ export function trainingPollPlan(options: TrainingPollPlanOptions): NextDelay<Wi
   if (totalSteps === undefined)
     return backoff(pollScheduleFromEnv(), (model: WireFinetunedModel) => model.status ?? "");
   const doubling = (waitedMs: number) => Math.min(Math.max(timing.initialMs, waitedMs), timing.maxQueuedMs);
+  // Evaluations are read again only once the end they predicted has passed.
+  let predictedEnd: number | undefined;
   return async (model, waitedMs) => {
     switch (model.status) {
       case Status.DeployingApi:
         return timing.deployingMs;
       case Status.Finetuning: {
-        const end = predictedFinetuningEnd(await readSteps().catch(() => []), totalSteps);
-        if (end === undefined) return doubling(waitedMs);
-        const untilEnd = end - now() + timing.afterPredictedEndMs;
+        if (waitedMs < timing.minPredictingMs) return doubling(waitedMs);
+        if (predictedEnd === undefined || now() >= predictedEnd) {
+          predictedEnd = predictedFinetuningEnd(await readSteps().catch(() => []), totalSteps);
+        }
+        if (predictedEnd === undefined) return doubling(waitedMs);
+        const untilEnd = predictedEnd - now() + timing.afterPredictedEndMs;
         return Math.min(Math.max(timing.initialMs, untilEnd), timing.maxPredictedMs);
       }
       default:

@@ -7,10 +7,15 @@ import { promisify } from "node:util";
 import { REPO_ROOT } from "./pulumiCli";
 
 const execFileAsync = promisify(execFile);
+/** Where a process that already packed the checkout (jest's global setup) leaves the tarball's path. */
+export const PACKED_TARBALL_ENV = "COHERE_PACKED_TARBALL";
+
 let packed: Promise<string> | undefined;
 
-/** Runs `npm pack` (which builds the package) once per process; resolves to the tarball's absolute path. */
+/** Runs `npm pack` (which builds the package) once; resolves to the tarball's absolute path. */
 export function packedPackage(): Promise<string> {
+  const already = process.env[PACKED_TARBALL_ENV];
+  if (already) return Promise.resolve(already);
   packed ??= pack().catch((error) => {
     packed = undefined;
     throw error;

@@ -22,6 +22,7 @@ interface Case {
   files?: Record<string, string>;
   /** Top-level entries of the template to copy (all when omitted). */
   only?: string[];
+  env?: Record<string, string>;
   config?: (admin: EmulatorAdmin) => Promise<Record<string, string>>;
 }
 
@@ -59,6 +60,8 @@ const cases: Case[] = [
     template: REPO_ROOT,
     only: ["Pulumi.yaml", "Pulumi.dev.yaml", "program", "data"],
     files: rootProjectFiles,
+    // The passphrase whose salt Pulumi.dev.yaml carries, as the README says.
+    env: { PULUMI_CONFIG_PASSPHRASE: "demo" },
     stack: "dev",
     resources: 4,
   },
@@ -114,8 +117,8 @@ describe("projects as users run them: packed package, `pulumi` binary, language 
 
   it.each(cases)(
     "$title: preview, up, no-change preview, refresh, destroy",
-    async ({ template, only, files, stack, resources, config }) => {
-      const project = await userProject({ template, only, files, env: fastProviderEnv });
+    async ({ template, only, files, stack, resources, config, env }) => {
+      const project = await userProject({ template, only, files, env: { ...fastProviderEnv, ...env } });
       projects.push(project);
       await project.selectStack(stack);
       await project.setConfig("cohere:baseUrl", emulator.url);
@@ -123,6 +126,10 @@ describe("projects as users run them: packed package, `pulumi` binary, language 
       for (const [key, value] of Object.entries((await config?.(admin)) ?? {}))
         await project.setConfig(key, value);
       const modelsBefore = (await admin.models()).length;
+      // The provider's install holds what the provider needs: not the emulator's server.
+      const installed = await project.run("npm", ["ls", "--omit=dev", "--all", "--parseable"]);
+      expect(installed.stdout).toContain("pulumi-cohere-finetuning");
+      expect(installed.stdout).not.toMatch(/fastify/);
 
       expect((await project.preview()).changes).toEqual({ create: resources });
       expect((await project.up()).changes).toEqual({ create: resources });

@@ -10,6 +10,7 @@ const timing: TrainingPollTiming = {
   initialMs: 1000,
   maxQueuedMs: 600_000,
   maxPredictedMs: 1_200_000,
+  minPredictingMs: 120_000,
   deployingMs: 40_000,
   afterPredictedEndMs: 5_000,
 };
@@ -66,20 +67,27 @@ describe("the pause before the next poll of a training", () => {
     expect(reads).toEqual([]);
   });
 
-  it("sleeps until just after the predicted end of the finetuning phase", async () => {
+  it("sleeps until just after the predicted end of the finetuning phase, reading the evaluations once", async () => {
     const { next, reads } = plan(150_000, [evaluation(10, 60_000), evaluation(20, 120_000)]);
+    expect(await next(model("STATUS_FINETUNING"), 150_000)).toBe(600_000 - 150_000 + 5_000);
     expect(await next(model("STATUS_FINETUNING"), 150_000)).toBe(600_000 - 150_000 + 5_000);
     expect(reads).toHaveLength(1);
   });
 
+  it("reads no evaluation before the wait has lasted two minutes: a shorter training gains nothing by them", async () => {
+    const { next, reads } = plan(60_000, [evaluation(10, 10_000), evaluation(20, 20_000)]);
+    expect(await next(model("STATUS_FINETUNING"), 60_000)).toBe(60_000);
+    expect(reads).toEqual([]);
+  });
+
   it("never sleeps longer than the cap towards a far prediction, in case the training stops early", async () => {
-    const { next } = plan(0, [evaluation(1, 0), evaluation(2, 3_600_000)]);
-    expect(await next(model("STATUS_FINETUNING"), 0)).toBe(1_200_000);
+    const { next } = plan(3_600_000, [evaluation(1, 0), evaluation(2, 3_600_000)]);
+    expect(await next(model("STATUS_FINETUNING"), 3_600_000)).toBe(1_200_000);
   });
 
   it("doubles while finetuning until two evaluations tell the pace", async () => {
-    const { next } = plan(100_000, [evaluation(10, 60_000)]);
-    expect(await next(model("STATUS_FINETUNING"), 100_000)).toBe(100_000);
+    const { next } = plan(300_000, [evaluation(10, 60_000)]);
+    expect(await next(model("STATUS_FINETUNING"), 300_000)).toBe(300_000);
   });
 
   it("polls at a steady pace while the trained model is deployed", async () => {

@@ -5,11 +5,6 @@ import { ensurePulumiCli, REPO_ROOT } from "../../../scripts/lib/pulumiCli";
 import { packedPackage } from "../../../scripts/lib/packedPackage";
 
 export type { UserProject } from "../../../scripts/lib/userProject";
-export type { OperationResult } from "../../../scripts/lib/pulumiProject";
-export { PulumiCommandError } from "../../../scripts/lib/pulumiProject";
-
-/** Covers a cold build of the CLI and its language host from Go modules, plus `npm pack` and an install. */
-export const PROJECT_SETUP_TIMEOUT_MS = 30 * 60 * 1000;
 
 export const templates = {
   typescript: path.join(__dirname, "..", "projects", "typescript"),
