@@ -13,31 +13,23 @@ import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
 import { containsUnknown } from "../lifecycle/rules";
 import { diffFinetunedModel, trainingStatuses, wantsRename } from "./diff";
+import { adopt, checkAdoption } from "./adoption";
 import { describeDrift, driftBetween } from "./drift";
+import { clockSkewMs, findInterruptedCreate, RecentModels, trainedAsDeclared } from "./interruptedCreates";
 import { lastTrainingStep } from "./metrics";
 import { pendingName } from "./naming";
 import { checkQualityGate, settleTraining } from "./training";
 import { describeTrainingCost } from "./trainingCost";
 import { validateFinetunedModel } from "./validation";
-import { declaredForOutputs, outputsFromWire, settingsFromWire, settingsToWire } from "./wire";
-import { FinetunedModelInputs, FinetunedModelOutputs, finetunedModelInputKeys, SettingsSpec } from "./types";
+import { declaredForOutputs, outputsFromWire, settingsToWire } from "./wire";
+import { FinetunedModelInputs, FinetunedModelOutputs, finetunedModelInputKeys } from "./types";
 
-/**
- * How far back an interrupted create can lie: a model trains on a dataset, and Cohere deletes datasets after
- * 30 days, so a create older than that could not be repeated with the same settings anyway.
- */
-const interruptedCreateWindowMs = 30 * 24 * 3_600_000;
 /** How long the rename that ends a create keeps retrying an outage. */
 const renameOutlastsOutagesMs = 10 * 60_000;
-/** Tolerates a service clock somewhat behind ours when matching a create whose answer was lost. */
-const clockSkewMs = 5 * 60_000;
 
 export class FinetunedModelProvider extends CohereProvider implements dynamic.ResourceProvider {
-  /**
-   * The account's recent models as listed once per plugin process (one Pulumi operation): every create of a
-   * model with a generated name looks there for an interrupted create of its own.
-   */
-  private recentModels?: { since: number; models: Promise<WireFinetunedModel[]> };
+  /** The account's recent models, listed once per plugin process (one Pulumi operation). */
+  private readonly recentModels = new RecentModels();
   /** Resources whose training cost this process already announced. */
   private readonly costsAnnounced = new Set<string>();
   /** Datasets as read once per process: their size prices a training and paces its polls. */
@@ -50,7 +42,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     const inputs = news as unknown as FinetunedModelInputs;
     if (Object.keys(olds).length === 0) {
       if (inputs.adoptModelId !== undefined) {
-        const adoptionFailures = await this.adoptionFailures(inputs);
+        const adoptionFailures = await checkAdoption(this.client(), inputs);
         if (adoptionFailures.length > 0) return { inputs: news, failures: adoptionFailures };
       } else {
         await this.announceTraining(inputs, "a new model");
@@ -80,7 +72,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     const client = this.client();
     const dataset = () => this.datasetOf(inputs.settings.datasetId);
     if (inputs.adoptModelId !== undefined) {
-      const model = await this.adopt(client, inputs, inputs.adoptModelId);
+      const model = await adopt(client, inputs, inputs.adoptModelId);
       return {
         id: model.id!,
         outs: await settleTraining(client, inputs, model, inputs.timeouts?.create, { dataset }),
@@ -172,7 +164,10 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     const generated = inputs.name === undefined;
     const name = inputs.name ?? pendingName(inputs.autoNameScope ?? "", inputs.resourceName ?? "model");
     if (generated) {
-      const interrupted = await this.interruptedCreate(client, name, inputs.settings, dataset);
+      const interrupted = await findInterruptedCreate(this.recentModels, client, name, inputs.settings, {
+        dataset,
+        operationStartedAt: this.startedAt,
+      });
       if (interrupted) return interrupted;
     }
     const body = { name, settings: settingsToWire(inputs.settings, inputs.settings.wandb?.apiKey) };
@@ -193,49 +188,6 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
         : `created model ${model.name} (${model.id}), status ${model.status}`,
     );
     return model;
-  }
-
-  /**
-   * A model under this resource's pending name is one of its own creates that a killed `pulumi up` never got to
-   * record. One trained as declared is resumed; any other is left alone and named, for a person to decide. A
-   * model cannot be older than its dataset: a dataset uploaded during this operation rules any out.
-   */
-  private async interruptedCreate(
-    client: CohereClient,
-    name: string,
-    settings: SettingsSpec,
-    dataset: WireDataset | undefined,
-  ): Promise<WireFinetunedModel | undefined> {
-    const datasetCreated = Date.parse(dataset?.created_at ?? "");
-    if (datasetCreated > this.startedAt + clockSkewMs) return undefined;
-    const since = Math.max(Date.now() - interruptedCreateWindowMs, (datasetCreated || 0) - clockSkewMs);
-    const candidates = (await this.modelsCreatedSince(client, since)).filter((model) => model.name === name);
-    const resumable = candidates.find(
-      (model) =>
-        model.status !== Status.Failed &&
-        model.status !== Status.Deleted &&
-        trainedAsDeclared(model, settings),
-    );
-    for (const other of candidates.filter((model) => model !== resumable)) {
-      report(
-        `model ${other.name} (${other.id}, ${other.status}) is an interrupted create of this resource with other ` +
-          "settings or a failed training; it is not taken over: delete it, or manage it with adoptModelId",
-      );
-    }
-    if (resumable)
-      report(`resuming an interrupted create of this resource: model ${resumable.name} (${resumable.id})`);
-    return resumable;
-  }
-
-  /** Lists once, and again only when a create needs to look further back than the listing did. */
-  private async modelsCreatedSince(client: CohereClient, since: number): Promise<WireFinetunedModel[]> {
-    if (!this.recentModels || since < this.recentModels.since) {
-      const models = client.finetunedModels.listCreatedSince(new Date(since));
-      this.recentModels = { since, models };
-      models.catch(() => (this.recentModels = undefined));
-    }
-    const listed = await this.recentModels.models;
-    return listed.filter((model) => Date.parse(model.created_at ?? "") >= since);
   }
 
   /** Gives a model that carried its pending name during the create its generated name. */
@@ -264,33 +216,6 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
         outs,
       );
     }
-  }
-
-  private async adopt(
-    client: CohereClient,
-    inputs: FinetunedModelInputs,
-    id: string,
-  ): Promise<WireFinetunedModel> {
-    const model = await client.finetunedModels.get(id);
-    const drifts = driftBetween(inputs.settings, settingsFromWire(model.settings));
-    if (drifts.length > 0) throw new Error(adoptionMismatch(id, model, describeDrift(drifts)));
-    report(`adopting model ${model.name} (${id}) instead of training a new one`);
-    if (inputs.name === undefined || inputs.name === model.name) return model;
-    return client.finetunedModels.update(id, {
-      name: inputs.name,
-      settings: settingsToWire(settingsFromWire(model.settings)),
-    });
-  }
-
-  /** At preview: an adoption whose declared settings are not the model's own fails before anything changes. */
-  private async adoptionFailures(inputs: FinetunedModelInputs): Promise<dynamic.CheckFailure[]> {
-    if (containsUnknown(inputs.settings)) return [];
-    const id = inputs.adoptModelId!;
-    const model = await this.client().finetunedModels.get(id);
-    const drifts = driftBetween(inputs.settings, settingsFromWire(model.settings));
-    return drifts.length > 0
-      ? [{ property: drifts[0].property, reason: adoptionMismatch(id, model, describeDrift(drifts)) }]
-      : [];
   }
 
   /** Prints, once per resource, the training a create or a replacement will start and what it will process. */
@@ -336,17 +261,4 @@ function declaredInputs(props: FinetunedModelOutputs): FinetunedModelInputs {
 /** A rename must not touch the training, so it sends the settings Cohere reports, without the wandb key. */
 function renameSettings(outs: FinetunedModelOutputs) {
   return settingsToWire(outs.trainedSettings ?? outs.settings);
-}
-
-function trainedAsDeclared(model: WireFinetunedModel, settings: SettingsSpec): boolean {
-  return (
-    model.settings !== undefined && driftBetween(settings, settingsFromWire(model.settings)).length === 0
-  );
-}
-
-function adoptionMismatch(id: string, model: WireFinetunedModel, drift: string): string {
-  return (
-    `adoptModelId ${id}: model ${model.name} was trained otherwise than the spec declares (${drift}). ` +
-    "Declare the settings it was trained with; nothing was changed."
-  );
 }

@@ -1,0 +1,46 @@
+/** Adopting an existing model (`adoptModelId`): managed from now on, never renamed unless a name is declared. */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { CohereClient } from "../cohere/client";
+import type { WireFinetunedModel } from "../cohere/wire";
+import { report } from "../lifecycle/report";
+import { containsUnknown } from "../lifecycle/rules";
+import { describeDrift, driftBetween } from "./drift";
+import type { FinetunedModelInputs } from "./types";
+import { settingsFromWire, settingsToWire } from "./wire";
+
+/** At preview: an adoption whose declared settings are not the model's own fails before anything changes. */
+export async function checkAdoption(
+  client: CohereClient,
+  inputs: FinetunedModelInputs,
+): Promise<dynamic.CheckFailure[]> {
+  if (containsUnknown(inputs.settings)) return [];
+  const id = inputs.adoptModelId!;
+  const model = await client.finetunedModels.get(id);
+  const drifts = driftBetween(inputs.settings, settingsFromWire(model.settings));
+  return drifts.length > 0
+    ? [{ property: drifts[0].property, reason: adoptionMismatch(id, model, describeDrift(drifts)) }]
+    : [];
+}
+
+export async function adopt(
+  client: CohereClient,
+  inputs: FinetunedModelInputs,
+  id: string,
+): Promise<WireFinetunedModel> {
+  const model = await client.finetunedModels.get(id);
+  const drifts = driftBetween(inputs.settings, settingsFromWire(model.settings));
+  if (drifts.length > 0) throw new Error(adoptionMismatch(id, model, describeDrift(drifts)));
+  report(`adopting model ${model.name} (${id}) instead of training a new one`);
+  if (inputs.name === undefined || inputs.name === model.name) return model;
+  return client.finetunedModels.update(id, {
+    name: inputs.name,
+    settings: settingsToWire(settingsFromWire(model.settings)),
+  });
+}
+
+function adoptionMismatch(id: string, model: WireFinetunedModel, drift: string): string {
+  return (
+    `adoptModelId ${id}: model ${model.name} was trained otherwise than the spec declares (${drift}). ` +
+    "Declare the settings it was trained with; nothing was changed."
+  );
+}
