@@ -4,53 +4,23 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { EmulatorAdmin } from "../../emulator/index";
-import { emulatorProject, modelsProgram, UserProject } from "./harness";
-import { fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulator";
+import { modelsProgram, UserProject } from "./harness";
+import { useEmulatorProjects } from "./harness/emulatorProjects";
+import { testApiKey } from "../support/emulator";
 
 const step = 300_000;
 const modelsPath = /^\/v1\/finetuning\/finetuned-models$/;
 
 describe("behaviours between runs", () => {
-  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-  let admin: EmulatorAdmin;
-  let datasetId: string;
-  const projects: UserProject[] = [];
+  const emulator = useEmulatorProjects({ trainingMs: 500 });
   const settings = (trainEpochs = 1) => ({
     baseModel: { baseType: "BASE_TYPE_CHAT" },
-    datasetId,
+    datasetId: emulator.datasetId,
     hyperparameters: { trainEpochs },
   });
-
-  async function project(program: string, env: Record<string, string> = {}): Promise<UserProject> {
-    const created = await emulatorProject({
-      emulatorUrl: emulator.url,
-      apiKey: testApiKey,
-      program,
-      env: { ...fastProviderEnv, ...env },
-    });
-    projects.push(created);
-    return created;
-  }
-
+  const project = (program: string, env: Record<string, string> = {}) => emulator.project(program, { env });
   const modelOf = async (created: UserProject, name = "bot") =>
     ((await created.outputs()).models as Record<string, { id: string; name: string; status: string }>)[name];
-
-  beforeAll(async () => {
-    emulator = await startTestEmulator({ trainingMs: 500 });
-    admin = emulator.admin;
-  });
-
-  beforeEach(async () => {
-    await admin.reset();
-    datasetId = await admin.createChatDataset();
-  });
-
-  afterAll(async () => {
-    for (const created of projects) await created.destroy().catch(() => undefined);
-    await Promise.all(projects.map((created) => created.cleanup()));
-    await emulator?.close();
-  }, step);
 
   it(
     "a model renamed outside Pulumi: refresh shows the new name, the next up renames it back with one PATCH",
@@ -60,17 +30,17 @@ describe("behaviours between runs", () => {
       );
       await named.up();
       const { id } = await modelOf(named);
-      await admin.api("PATCH", `/v1/finetuning/finetuned-models/${id}`, { name: "renamed-by-hand" });
+      await emulator.admin.api("PATCH", `/v1/finetuning/finetuned-models/${id}`, { name: "renamed-by-hand" });
       await named.refresh();
       const [recorded] = (await named.resources()).filter((r) => r.type.endsWith(":FinetunedModel"));
       expect(recorded.outputs).toMatchObject({ name: "renamed-by-hand" });
-      await admin.clearRequests();
+      await emulator.admin.clearRequests();
       expect((await named.up()).changes).toMatchObject({ update: 1 });
-      const requests = await admin.requests();
+      const requests = await emulator.admin.requests();
       expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
         `PATCH /v1/finetuning/finetuned-models/${id}`,
       ]);
-      expect((await admin.models())[0]).toMatchObject({ id, name: "declared-name" });
+      expect((await emulator.admin.models())[0]).toMatchObject({ id, name: "declared-name" });
     },
     step,
   );
@@ -86,9 +56,9 @@ describe("behaviours between runs", () => {
       await reversed.up();
       const old = await modelOf(reversed);
       reversed.writeFile("index.ts", ordered(2));
-      await admin.clearRequests();
+      await emulator.admin.clearRequests();
       expect((await reversed.up()).changes).toMatchObject({ replace: 1 });
-      const requests = await admin.requests();
+      const requests = await emulator.admin.requests();
       const deleted = requests.findIndex((r) => r.method === "DELETE" && r.path.endsWith(old.id));
       const created = requests.findIndex((r) => r.method === "POST" && modelsPath.test(r.path));
       expect(deleted).toBeGreaterThanOrEqual(0);
@@ -106,9 +76,9 @@ describe("behaviours between runs", () => {
         CO_API_URL: "http://127.0.0.1:9",
       });
       await configured.setConfig("cohere:clientName", "my-team-pipeline");
-      await admin.clearRequests();
+      await emulator.admin.clearRequests();
       await configured.up();
-      const requests = await admin.requests();
+      const requests = await emulator.admin.requests();
       expect(requests.length).toBeGreaterThan(0);
       expect(requests.every((r) => r.client_name === "my-team-pipeline" && r.status === 200)).toBe(true);
     },
@@ -118,18 +88,15 @@ describe("behaviours between runs", () => {
   it(
     "without stack config, CO_API_KEY and CO_API_URL are used, with the package's client name",
     async () => {
-      const fromEnv = await emulatorProject({
-        emulatorUrl: emulator.url,
-        apiKey: testApiKey,
-        program: modelsProgram({ bot: { args: { settings: settings() } } }),
-        env: { ...fastProviderEnv, CO_API_KEY: testApiKey, CO_API_URL: emulator.url },
+      const fromEnv = await project(modelsProgram({ bot: { args: { settings: settings() } } }), {
+        CO_API_KEY: testApiKey,
+        CO_API_URL: emulator.url,
       });
-      projects.push(fromEnv);
       await fromEnv.removeConfig("cohere:apiKey");
       await fromEnv.removeConfig("cohere:baseUrl");
-      await admin.clearRequests();
+      await emulator.admin.clearRequests();
       await fromEnv.up();
-      const requests = await admin.requests();
+      const requests = await emulator.admin.requests();
       expect(requests.length).toBeGreaterThan(0);
       expect(requests.every((r) => r.client_name === "pulumi-cohere-finetuning")).toBe(true);
     },
@@ -142,8 +109,11 @@ describe("behaviours between runs", () => {
       const drifting = await project(modelsProgram({ bot: { args: { settings: settings(1) } } }));
       await drifting.up();
       const before = await modelOf(drifting);
-      const [model] = await admin.models();
-      await admin.replaceSettings(before.id, { ...model.settings, hyperparameters: { train_epochs: 3 } });
+      const [model] = await emulator.admin.models();
+      await emulator.admin.replaceSettings(before.id, {
+        ...model.settings,
+        hyperparameters: { train_epochs: 3 },
+      });
 
       const refreshed = await drifting.refresh();
       expect(refreshed.messages.join("\n")).toContain(
@@ -164,7 +134,7 @@ describe("behaviours between runs", () => {
       await drifting.up();
       const after = await modelOf(drifting);
       expect(after.id).not.toBe(before.id);
-      expect((await admin.models()).map((m) => m.id)).toEqual([after.id]);
+      expect((await emulator.admin.models()).map((m) => m.id)).toEqual([after.id]);
     },
     step,
   );
@@ -176,19 +146,19 @@ describe("behaviours between runs", () => {
   cohere-user-ts:models:
     steady:
       baseType: BASE_TYPE_CHAT
-      datasetId: ${datasetId}
+      datasetId: ${emulator.datasetId}
       hyperparameters:
         trainEpochs: ${trainEpochs}
       ignoreChanges: ["settings.hyperparameters"]
     kept:
       baseType: BASE_TYPE_CHAT
-      datasetId: ${datasetId}
+      datasetId: ${emulator.datasetId}
       retainOnDelete: true
       customTimeouts:
         create: 10m
     guarded:
       baseType: BASE_TYPE_CHAT
-      datasetId: ${datasetId}
+      datasetId: ${emulator.datasetId}
       protect: ${protect}
 `;
       const declarative = await project(`import { declareStackFromConfig } from "pulumi-cohere-finetuning";
@@ -203,9 +173,9 @@ export = declareStackFromConfig();
       expect((await declarative.up()).changes).toEqual({ create: 4 });
 
       write(5, true);
-      await admin.clearRequests();
+      await emulator.admin.clearRequests();
       expect((await declarative.preview()).changes).toEqual({ same: 4 });
-      expect(await admin.requests()).toEqual([]);
+      expect(await emulator.admin.requests()).toEqual([]);
 
       const protectedPreview = declarative.pulumi(["destroy", "--preview-only"]);
       expect(String(await protectedPreview.catch((error: Error) => error))).toMatch(/protected/);
@@ -213,7 +183,7 @@ export = declareStackFromConfig();
       await declarative.up();
       const kept = (await declarative.outputs()).models as Record<string, { id: string }>;
       await declarative.destroy();
-      expect((await admin.models()).map((m) => m.id)).toEqual([kept.kept.id]);
+      expect((await emulator.admin.models()).map((m) => m.id)).toEqual([kept.kept.id]);
     },
     step,
   );

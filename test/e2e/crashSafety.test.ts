@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import type { EmulatorAdmin, RequestLogEntry } from "../../emulator/index";
 import { emulatorProject, modelsProgram, UserProject } from "./harness";
+import { useEmulatorProjects } from "./harness/emulatorProjects";
 import {
   chatJsonl,
   countRequests,
@@ -57,42 +58,13 @@ const acceptedCreate = (request: RequestLogEntry) =>
   request.method === "POST" && modelsPath.test(request.path) && request.status === 200;
 
 describe("a killed up after a model's create reached Cohere", () => {
-  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-  let admin: EmulatorAdmin;
-  let datasetId: string;
-  const projects: UserProject[] = [];
+  const emulator = useEmulatorProjects({ trainingMs: 4000 });
   const settings = () => ({
     baseModel: { baseType: "BASE_TYPE_CHAT" },
-    datasetId,
+    datasetId: emulator.datasetId,
     hyperparameters: { trainEpochs: 2 },
   });
-
-  async function project(args: Record<string, unknown>): Promise<UserProject> {
-    const created = await emulatorProject({
-      emulatorUrl: emulator.url,
-      apiKey: testApiKey,
-      program: modelsProgram({ survivor: { args } }),
-      env: fastProviderEnv,
-    });
-    projects.push(created);
-    return created;
-  }
-
-  beforeAll(async () => {
-    emulator = await startTestEmulator({ trainingMs: 4000 });
-    admin = emulator.admin;
-  });
-
-  beforeEach(async () => {
-    await admin.reset();
-    datasetId = await admin.createChatDataset();
-  });
-
-  afterAll(async () => {
-    for (const created of projects) await created.destroy().catch(() => undefined);
-    await Promise.all(projects.map((created) => created.cleanup()));
-    await emulator?.close();
-  }, 300_000);
+  const project = (args: Record<string, unknown>) => emulator.project(modelsProgram({ survivor: { args } }));
 
   it.each([
     ["the provider plugin process", /cmd\/dynamic-provider/, false],
@@ -102,13 +74,13 @@ describe("a killed up after a model's create reached Cohere", () => {
     "with a generated name, killing %s: the next up resumes that model, no second training",
     async (_what, victim, needsCancel) => {
       const survivor = await project({ settings: settings() });
-      await killUpOnce(survivor, admin, victim, acceptedCreate);
-      expect(await admin.models()).toHaveLength(1);
+      await killUpOnce(survivor, emulator.admin, victim, acceptedCreate);
+      expect(await emulator.admin.models()).toHaveLength(1);
 
       if (needsCancel) await survivor.cancel();
-      await admin.clearRequests();
+      await emulator.admin.clearRequests();
       await survivor.up();
-      const models = await admin.models();
+      const models = await emulator.admin.models();
       expect(models).toHaveLength(1);
       const outputs = (await survivor.outputs()).models as Record<
         string,
@@ -120,7 +92,7 @@ describe("a killed up after a model's create reached Cohere", () => {
         name: models[0].name,
       });
       expect(outputs.survivor.name).toMatch(/^survivor-[0-9a-f]{8}$/);
-      expect(countRequests(await admin.requests(), "POST", modelsPath)).toBe(0);
+      expect(countRequests(await emulator.admin.requests(), "POST", modelsPath)).toBe(0);
     },
     step,
   );
@@ -129,10 +101,10 @@ describe("a killed up after a model's create reached Cohere", () => {
     "with an explicit name: adopting the model the killed run created (adoptModelId) trains nothing more",
     async () => {
       const survivor = await project({ name: "explicit-survivor", settings: settings() });
-      await killUpOnce(survivor, admin, /^pulumi up /, acceptedCreate);
+      await killUpOnce(survivor, emulator.admin, /^pulumi up /, acceptedCreate);
       await survivor.cancel();
       // The id is what the killed run printed ("created model explicit-survivor (<id>)"); here, from the emulator.
-      const [interrupted] = await admin.models();
+      const [interrupted] = await emulator.admin.models();
       survivor.writeFile(
         "index.ts",
         modelsProgram({
@@ -142,10 +114,10 @@ describe("a killed up after a model's create reached Cohere", () => {
         }),
       );
 
-      await admin.clearRequests();
+      await emulator.admin.clearRequests();
       await survivor.up();
-      expect(countRequests(await admin.requests(), "POST", modelsPath)).toBe(0);
-      expect((await admin.models()).map((model) => model.id)).toEqual([interrupted.id]);
+      expect(countRequests(await emulator.admin.requests(), "POST", modelsPath)).toBe(0);
+      expect((await emulator.admin.models()).map((model) => model.id)).toEqual([interrupted.id]);
       const outputs = (await survivor.outputs()).models as Record<string, { id: string; status: string }>;
       expect(outputs.survivor).toMatchObject({ id: interrupted.id, status: "STATUS_READY" });
     },
@@ -156,12 +128,14 @@ describe("a killed up after a model's create reached Cohere", () => {
     "with an explicit name and no recovery step: the next up trains a second model, the first is left at Cohere",
     async () => {
       const survivor = await project({ name: "explicit-retrained", settings: settings() });
-      await killUpOnce(survivor, admin, /^pulumi up /, acceptedCreate);
+      await killUpOnce(survivor, emulator.admin, /^pulumi up /, acceptedCreate);
       await survivor.cancel();
-      await admin.clearRequests();
+      await emulator.admin.clearRequests();
       await survivor.up();
-      expect(countRequests(await admin.requests(), "POST", modelsPath)).toBe(1);
-      expect((await admin.models()).filter((model) => model.name === "explicit-retrained")).toHaveLength(2);
+      expect(countRequests(await emulator.admin.requests(), "POST", modelsPath)).toBe(1);
+      expect(
+        (await emulator.admin.models()).filter((model) => model.name === "explicit-retrained"),
+      ).toHaveLength(2);
     },
     step,
   );

@@ -3,60 +3,23 @@
  * stack's model, another resource's or a person's is never taken over and never deleted; `--replace` and
  * adoption behave as Pulumi users expect.
  */
-import type { EmulatorAdmin } from "../../emulator/index";
-import { emulatorProject, modelsProgram, UserProject } from "./harness";
-import {
-  chatJsonl,
-  countRequests,
-  fastProviderEnv,
-  startTestEmulator,
-  testApiKey,
-} from "../support/emulator";
+import { modelsProgram, UserProject } from "./harness";
+import { useEmulatorProjects } from "./harness/emulatorProjects";
+import { chatJsonl, countRequests } from "../support/emulator";
 
 const step = 300_000;
 const modelsPath = /^\/v1\/finetuning\/finetuned-models$/;
 
 describe("ownership of models and datasets", () => {
-  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-  let admin: EmulatorAdmin;
-  let datasetId: string;
-  const projects: UserProject[] = [];
+  const emulator = useEmulatorProjects({ trainingMs: 500 });
   const settings = () => ({
     baseModel: { baseType: "BASE_TYPE_CHAT" },
-    datasetId,
+    datasetId: emulator.datasetId,
     hyperparameters: { trainEpochs: 1 },
   });
-
-  async function project(program: string, stack = "dev"): Promise<UserProject> {
-    const created = await emulatorProject({
-      emulatorUrl: emulator.url,
-      apiKey: testApiKey,
-      program,
-      env: fastProviderEnv,
-      stack,
-    });
-    projects.push(created);
-    return created;
-  }
-
+  const project = (program: string, stack = "dev") => emulator.project(program, { stack });
   const modelsOf = async (project: UserProject) =>
     (await project.outputs()).models as Record<string, { id: string; name: string; status: string }>;
-
-  beforeAll(async () => {
-    emulator = await startTestEmulator({ trainingMs: 500 });
-    admin = emulator.admin;
-  });
-
-  afterAll(async () => {
-    for (const created of projects) await created.destroy().catch(() => undefined);
-    await Promise.all(projects.map((created) => created.cleanup()));
-    await emulator?.close();
-  }, step);
-
-  beforeEach(async () => {
-    await admin.reset();
-    datasetId = await admin.createChatDataset();
-  });
 
   it(
     "two stacks declaring the same explicit name train two models; destroying one leaves the other READY",
@@ -65,14 +28,14 @@ describe("ownership of models and datasets", () => {
       const dev = await project(program, "dev");
       const prod = await project(program, "prod");
       await dev.up();
-      await admin.clearRequests();
+      await emulator.admin.clearRequests();
       await prod.up();
-      expect(countRequests(await admin.requests(), "POST", modelsPath)).toBe(1);
+      expect(countRequests(await emulator.admin.requests(), "POST", modelsPath)).toBe(1);
       const [devModel, prodModel] = [(await modelsOf(dev)).bot, (await modelsOf(prod)).bot];
       expect(prodModel.id).not.toBe(devModel.id);
 
       await dev.destroy();
-      const left = await admin.models();
+      const left = await emulator.admin.models();
       expect(left.map((model) => model.id)).toEqual([prodModel.id]);
       expect(left[0]).toMatchObject({ name: "shared-name", status: "STATUS_READY" });
     },
@@ -91,7 +54,7 @@ describe("ownership of models and datasets", () => {
       await twins.up();
       const { left, right } = await modelsOf(twins);
       expect(left.id).not.toBe(right.id);
-      expect((await admin.models()).filter((model) => model.name === "twin")).toHaveLength(2);
+      expect((await emulator.admin.models()).filter((model) => model.name === "twin")).toHaveLength(2);
     },
     step,
   );
@@ -102,20 +65,20 @@ describe("ownership of models and datasets", () => {
       const replaced = await project(modelsProgram({ bot: { args: { settings: settings() } } }));
       await replaced.up();
       const before = (await modelsOf(replaced)).bot;
-      await admin.clearRequests();
+      await emulator.admin.clearRequests();
       expect((await replaced.up({ replace: ["bot"] })).changes).toMatchObject({ replace: 1 });
       const after = (await modelsOf(replaced)).bot;
       expect(after.id).not.toBe(before.id);
       expect(after.name).not.toBe(before.name);
       expect(after.name).toMatch(/^bot-[0-9a-f]{8}$/);
 
-      const requests = await admin.requests();
+      const requests = await emulator.admin.requests();
       expect(countRequests(requests, "POST", modelsPath)).toBe(1);
       const deletes = requests.filter((r) => r.method === "DELETE");
       expect(deletes.map((r) => r.path)).toEqual([`/v1/finetuning/finetuned-models/${before.id}`]);
       const created = requests.findIndex((r) => r.method === "POST" && modelsPath.test(r.path));
       expect(requests.indexOf(deletes[0])).toBeGreaterThan(created);
-      expect((await admin.models()).map((model) => model.id)).toEqual([after.id]);
+      expect((await emulator.admin.models()).map((model) => model.id)).toEqual([after.id]);
     },
     step,
   );
@@ -135,13 +98,13 @@ export const modelId = model.id;
       withDataset.writeFile("faq.jsonl", chatJsonl(6));
       await withDataset.up();
       const before = await withDataset.outputs();
-      await admin.clearRequests();
+      await emulator.admin.clearRequests();
       expect((await withDataset.up({ replace: ["faq"] })).changes).toMatchObject({ replace: 2 });
       const after = await withDataset.outputs();
       expect(after.datasetId).not.toBe(before.datasetId);
       expect(after.modelId).not.toBe(before.modelId);
-      expect(countRequests(await admin.requests(), "POST", /^\/v1\/datasets$/)).toBe(1);
-      expect(countRequests(await admin.requests(), "POST", modelsPath)).toBe(1);
+      expect(countRequests(await emulator.admin.requests(), "POST", /^\/v1\/datasets$/)).toBe(1);
+      expect(countRequests(await emulator.admin.requests(), "POST", modelsPath)).toBe(1);
     },
     step,
   );
@@ -149,11 +112,11 @@ export const modelId = model.id;
   it(
     "adopting a model without declaring a name keeps its name at Cohere, and the next up makes no API call",
     async () => {
-      const made = await admin.api("POST", "/v1/finetuning/finetuned-models", {
+      const made = await emulator.admin.api("POST", "/v1/finetuning/finetuned-models", {
         name: "a-person's-model",
         settings: {
           base_model: { base_type: "BASE_TYPE_CHAT" },
-          dataset_id: datasetId,
+          dataset_id: emulator.datasetId,
           hyperparameters: { train_epochs: 1 },
         },
       });
@@ -161,9 +124,9 @@ export const modelId = model.id;
       const adopter = await project(
         modelsProgram({ adopted: { args: { adoptModelId: id, settings: settings() } } }),
       );
-      await admin.clearRequests();
+      await emulator.admin.clearRequests();
       await adopter.up();
-      const requests = await admin.requests();
+      const requests = await emulator.admin.requests();
       expect(countRequests(requests, "POST", modelsPath)).toBe(0);
       expect(countRequests(requests, "PATCH", /finetuned-models\//)).toBe(0);
       expect((await modelsOf(adopter)).adopted).toMatchObject({
@@ -172,10 +135,10 @@ export const modelId = model.id;
         status: "STATUS_READY",
       });
 
-      await admin.clearRequests();
+      await emulator.admin.clearRequests();
       expect((await adopter.up()).changes).toEqual({ same: 2 });
-      expect(await admin.requests()).toEqual([]);
-      expect((await admin.models()).find((model) => model.id === id)).toMatchObject({
+      expect(await emulator.admin.requests()).toEqual([]);
+      expect((await emulator.admin.models()).find((model) => model.id === id)).toMatchObject({
         name: "a-person's-model",
       });
     },
@@ -185,11 +148,11 @@ export const modelId = model.id;
   it(
     "adopting a model whose training differs from the spec fails at preview, naming the field, and changes nothing",
     async () => {
-      const made = await admin.api("POST", "/v1/finetuning/finetuned-models", {
+      const made = await emulator.admin.api("POST", "/v1/finetuning/finetuned-models", {
         name: "trained-twice",
         settings: {
           base_model: { base_type: "BASE_TYPE_CHAT" },
-          dataset_id: datasetId,
+          dataset_id: emulator.datasetId,
           hyperparameters: { train_epochs: 2 },
         },
       });
