@@ -34,7 +34,7 @@ export const SOAK_PROVIDER_ENV = { COHERE_CREATE_VISIBILITY_MS: "6000" };
  * One `up` must absorb the faults. When it does not, the bench runs it again, as a user would, until the whole fleet
  * exists, so that duplicates and orphans are still counted over every model's create.
  */
-export const MAX_UPS = 6;
+export const MAX_UPS = 10;
 
 const FINETUNED_MODEL_TYPE = "pulumi-nodejs:dynamic/cohere:FinetunedModel";
 

@@ -4,7 +4,7 @@
  */
 import type { FigureContext } from "../figure";
 import { withBenchProject } from "../lib/benchProject";
-import { alternatingUps, warmUp } from "../lib/fleetUps";
+import { alternatingUps, doNothingUp, modelsUp, warmUp } from "../lib/fleetUps";
 import { round, spread, type Spread } from "../lib/statistics";
 
 export const MEMORY_SIZES = [100, 500];
@@ -29,7 +29,15 @@ export function measureMemory({ repetitions, log }: FigureContext): Promise<Memo
       await warmUp({ floor, models });
       const sizes: MemoryAtSize[] = [];
       for (const resources of MEMORY_SIZES) {
-        const comparison = await alternatingUps({ floor, models }, "memory", resources, repetitions, log);
+        const comparison = await alternatingUps(
+          {
+            floor: (stack) => doNothingUp(floor, stack, resources),
+            models: (stack) => modelsUp(models, stack, resources),
+          },
+          `memory-${resources}`,
+          repetitions,
+          log,
+        );
         const peaks = comparison.repetitions.map((run) => ({
           floorPeakKiB: run.floor.provider.peakKiB,
           modelsPeakKiB: run.models.provider.peakKiB,

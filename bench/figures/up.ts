@@ -1,10 +1,18 @@
 /**
  * `up`: `pulumi up` of 50, 200 and 500 FinetunedModels against its floor, the same number of do-nothing dynamic
- * resources, in alternating order (floor, models, floor, models, …), with what each model adds in wall and CPU time.
+ * resources, in alternating order; and of as many FinetunedModels whose trainings take no time, which leaves the
+ * provider's own cost without the wait for Cohere. With what each model adds in wall and CPU time.
  */
 import type { FigureContext } from "../figure";
 import { FAST_PROVIDER_ENV, withBenchProject } from "../lib/benchProject";
-import { alternatingUps, FLEET_DATASET_EXAMPLES, FLEET_TRAINING_MS, warmUp } from "../lib/fleetUps";
+import {
+  alternatingUps,
+  doNothingUp,
+  FLEET_DATASET_EXAMPLES,
+  FLEET_TRAINING_MS,
+  modelsUp,
+  warmUp,
+} from "../lib/fleetUps";
 import type { UpMeasure } from "../lib/measuredUp";
 import {
   DO_NOTHING_TYPE,
@@ -15,11 +23,8 @@ import {
 import { median, round, spread, type Spread } from "../lib/statistics";
 
 export const UP_SIZES = [50, 200, 500];
-
-export interface UpRepetition {
-  floor: UpMeasure;
-  models: UpMeasure;
-}
+export const UP_VARIANTS = ["floor", "models", "instantModels"] as const;
+export type UpVariant = (typeof UP_VARIANTS)[number];
 
 /** Per resource, from the medians: what a FinetunedModel costs beyond a do-nothing resource. */
 export interface ExtraPerResource {
@@ -34,11 +39,12 @@ export interface ExtraPerResource {
 
 export interface UpAtSize {
   resources: number;
-  repetitions: UpRepetition[];
-  floorMs: Spread;
-  modelsMs: Spread;
+  repetitions: Array<Record<UpVariant, UpMeasure>>;
+  ms: Record<UpVariant, Spread>;
   /** Median models `up` over median floor `up`. */
   ratio: number;
+  /** The same for the models whose trainings take no time. */
+  instantRatio: number;
   extraPerResource: ExtraPerResource;
   /** After the first repetition's `up`s. */
   state: { floor: ResourceState; models: ResourceState };
@@ -57,14 +63,22 @@ export function measureUp({ repetitions, log }: FigureContext): Promise<UpData> 
       await warmUp({ floor, models });
       const sizes: UpAtSize[] = [];
       for (const resources of UP_SIZES) {
-        const comparison = await alternatingUps({ floor, models }, "up", resources, repetitions, log);
-        const { floor: floorState, models: modelsState } = comparison.exportedStates;
-        sizes.push(
-          summarize(resources, comparison.repetitions, {
-            floor: resourceState(floorState, DO_NOTHING_TYPE),
-            models: resourceState(modelsState, FINETUNED_MODEL_TYPE),
-          }),
+        const comparison = await alternatingUps<UpVariant>(
+          {
+            floor: (stack, options) => doNothingUp(floor, stack, resources, options),
+            models: (stack, options) => modelsUp(models, stack, resources, options),
+            instantModels: (stack, options) =>
+              modelsUp(models, stack, resources, { ...options, trainingMs: 0 }),
+          },
+          `up-${resources}`,
+          repetitions,
+          log,
         );
+        const state = {
+          floor: resourceState(comparison.exportedStates.floor!, DO_NOTHING_TYPE),
+          models: resourceState(comparison.exportedStates.models!, FINETUNED_MODEL_TYPE),
+        };
+        sizes.push(summarize(resources, comparison.repetitions, state));
       }
       return {
         trainingMs: FLEET_TRAINING_MS,
@@ -76,9 +90,14 @@ export function measureUp({ repetitions, log }: FigureContext): Promise<UpData> 
   );
 }
 
-function summarize(resources: number, repetitions: UpRepetition[], state: UpAtSize["state"]): UpAtSize {
-  const floorMs = spread(repetitions.map((run) => run.floor.ms));
-  const modelsMs = spread(repetitions.map((run) => run.models.ms));
+function summarize(
+  resources: number,
+  repetitions: Array<Record<UpVariant, UpMeasure>>,
+  state: UpAtSize["state"],
+): UpAtSize {
+  const ms = Object.fromEntries(
+    UP_VARIANTS.map((variant) => [variant, spread(repetitions.map((run) => run[variant].ms))]),
+  ) as Record<UpVariant, Spread>;
   const extra = (of: (measure: UpMeasure) => number) =>
     round(
       (median(repetitions.map((run) => of(run.models))) - median(repetitions.map((run) => of(run.floor)))) /
@@ -88,9 +107,9 @@ function summarize(resources: number, repetitions: UpRepetition[], state: UpAtSi
   return {
     resources,
     repetitions,
-    floorMs,
-    modelsMs,
-    ratio: round(modelsMs.median / floorMs.median, 2),
+    ms,
+    ratio: round(ms.models.median / ms.floor.median, 2),
+    instantRatio: round(ms.instantModels.median / ms.floor.median, 2),
     extraPerResource: {
       wallMs: extra((measure) => measure.ms),
       engineCpuMs: extra((measure) => measure.pulumiCpuMs - measure.provider.cpuMs - measure.program.cpuMs),

@@ -1,6 +1,6 @@
 /**
- * The two `up`s the figures compare, each on a new stack of its project: N do-nothing resources (the floor), and
- * N FinetunedModels against a fresh emulator whose trainings take 200 ms.
+ * The `up`s the figures compare, each on a new stack of its project: N do-nothing resources (the floor), and N
+ * FinetunedModels against a fresh emulator whose trainings take 200 ms unless told otherwise.
  */
 import { modelsStackConfig, withEmulator } from "./benchEmulator";
 import type { BenchProject } from "./benchProject";
@@ -30,9 +30,10 @@ export function modelsUp(
   project: BenchProject,
   stack: string,
   count: number,
-  options: { exportState?: boolean } = {},
+  options: { exportState?: boolean; trainingMs?: number } = {},
 ): Promise<FleetUp> {
-  return withEmulator({ trainingMs: FLEET_TRAINING_MS, validationMs: 0 }, async (emulator) => {
+  const trainingMs = options.trainingMs ?? FLEET_TRAINING_MS;
+  return withEmulator({ trainingMs, validationMs: 0 }, async (emulator) => {
     const datasetId = await emulator.admin.createChatDataset("bench-chat", FLEET_DATASET_EXAMPLES);
     await project.newStack(stack, modelsStackConfig(emulator, datasetId, count));
     return measuredWithState(project, options);
@@ -53,33 +54,36 @@ export async function warmUp(projects: { floor: BenchProject; models: BenchProje
   await modelsUp(projects.models, "warm-up", 1);
 }
 
-export interface FleetComparison {
-  repetitions: Array<{ floor: UpMeasure; models: UpMeasure }>;
-  /** `pulumi stack export` after the first repetition's `up`s. */
-  exportedStates: { floor: string; models: string };
+/** One of the `up`s compared, on the stack named; it exports the state when asked, if its figure needs it. */
+export type Variant = (stack: string, options: { exportState: boolean }) => Promise<FleetUp>;
+
+export interface Comparison<K extends string> {
+  repetitions: Array<Record<K, UpMeasure>>;
+  /** `pulumi stack export` after the first repetition's `up` of each variant that exported it. */
+  exportedStates: Partial<Record<K, string>>;
 }
 
-/** Floor, models, floor, models, …: so neither side always runs first, or on a machine busier at the start. */
-export async function alternatingUps(
-  projects: { floor: BenchProject; models: BenchProject },
-  figure: string,
-  resources: number,
+/** Floor, models, floor, models, …: so no variant always runs first, or on a machine busier at the start. */
+export async function alternatingUps<K extends string>(
+  variants: Record<K, Variant>,
+  stackPrefix: string,
   repetitions: number,
   log: (message: string) => void,
-): Promise<FleetComparison> {
-  const runs: FleetComparison["repetitions"] = [];
-  const exportedStates = { floor: "", models: "" };
+): Promise<Comparison<K>> {
+  const names = Object.keys(variants) as K[];
+  const runs: Array<Record<K, UpMeasure>> = [];
+  const exportedStates: Partial<Record<K, string>> = {};
   for (let repetition = 1; repetition <= repetitions; repetition++) {
-    const stack = `${figure}-${resources}-${repetition}`;
-    const exportState = repetition === 1;
-    const floor = await doNothingUp(projects.floor, stack, resources, { exportState });
-    const models = await modelsUp(projects.models, stack, resources, { exportState });
-    if (exportState)
-      Object.assign(exportedStates, { floor: floor.exportedState, models: models.exportedState });
-    runs.push({ floor: floor.measure, models: models.measure });
-    log(
-      `${figure} ${resources}, run ${repetition}: floor ${floor.measure.ms} ms, models ${models.measure.ms} ms`,
-    );
+    const run = {} as Record<K, UpMeasure>;
+    for (const name of names) {
+      const up = await variants[name](`${stackPrefix}-${name}-${repetition}`, {
+        exportState: repetition === 1,
+      });
+      run[name] = up.measure;
+      if (up.exportedState !== undefined) exportedStates[name] = up.exportedState;
+    }
+    runs.push(run);
+    log(`${stackPrefix}, run ${repetition}: ${names.map((name) => `${name} ${run[name].ms} ms`).join(", ")}`);
   }
   return { repetitions: runs, exportedStates };
 }

@@ -43,9 +43,13 @@ function sizeRows(size: UpAtSize, ratioTarget: number): Row[] {
   const n = size.resources;
   const extra = size.extraPerResource;
   return [
-    { measure: `${n} do-nothing resources, median (min–max)`, value: spreadOfSeconds(size.floorMs) },
-    { measure: `${n} FinetunedModels, median (min–max)`, value: spreadOfSeconds(size.modelsMs) },
+    { measure: `${n} do-nothing resources, median (min–max)`, value: spreadOfSeconds(size.ms.floor) },
+    { measure: `${n} FinetunedModels, median (min–max)`, value: spreadOfSeconds(size.ms.models) },
     checked(`ratio of medians at ${n}`, times(size.ratio), `≤ ${ratioTarget}×`, size.ratio <= ratioTarget),
+    {
+      measure: `${n} FinetunedModels whose trainings take no time, median (min–max); ratio`,
+      value: `${spreadOfSeconds(size.ms.instantModels)}; ${times(size.instantRatio)}`,
+    },
     {
       measure: `extra per model at ${n}: wall; CPU of engine, provider, program; CPU of the bench (emulator)`,
       value:
