@@ -6,7 +6,7 @@ import * as semver from "semver";
 import which from "which";
 import { cacheRoot, Log, logToStderr, withCacheLock } from "./cache";
 
-/** Refresh and destroy of Automation API inline programs need at least this CLI. */
+/** A `pulumi` on PATH older than this is passed over for the pinned build. */
 const MINIMUM_PULUMI_VERSION = "3.181.0";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -39,7 +39,7 @@ export interface EnsurePulumiCliOptions {
 let ensured: Promise<PulumiCli> | undefined;
 
 /**
- * Finds a Pulumi CLI new enough for the Automation API and the Node.js language host that `pulumi up` of a
+ * Finds a Pulumi CLI (MINIMUM_PULUMI_VERSION or newer) and the Node.js language host that `pulumi up` of a
  * `runtime: nodejs` project needs: `pulumi` on PATH with the host beside it or on PATH, else the builds cached
  * outside the repo. Whatever is missing is built from tools/pulumi-cli (the version pinned in its go.mod) and
  * tools/pulumi-language-nodejs into that cache: once per machine, minutes.

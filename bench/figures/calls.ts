@@ -1,0 +1,108 @@
+/**
+ * `calls`: Cohere API calls per operation on a stack of 50 FinetunedModels, and of one create in an account that
+ * already holds many models, counted from the emulator's request log (cleared before each operation).
+ */
+import type { OperationResult } from "../../scripts/lib/pulumiProject";
+import type { FigureContext } from "../figure";
+import { type BenchEmulator, modelsStackConfig, withEmulator } from "../lib/benchEmulator";
+import { type BenchProject, withBenchProject } from "../lib/benchProject";
+import { FLEET_DATASET_EXAMPLES, FLEET_TRAINING_MS } from "../lib/fleetUps";
+import { countRequests, type RequestCounts } from "../lib/requestKinds";
+import { round } from "../lib/statistics";
+
+export const CALLS_MODELS = 50;
+export const OPERATIONS = ["create", "previewNoop", "upNoop", "refresh", "destroy"] as const;
+export type Operation = (typeof OPERATIONS)[number];
+export const ACCOUNT_SIZES = [200, 5000];
+export const NAMINGS = ["generated", "explicit"] as const;
+
+const DAY_MS = 24 * 3_600_000;
+/** The account's models were created over the year before the create. */
+const ACCOUNT_HISTORY_MS = 365 * DAY_MS;
+/** The dataset the new model trains on was uploaded this long before the create. */
+const DATASET_AGE_MS = DAY_MS;
+
+export interface OperationCalls {
+  calls: RequestCounts;
+  perModel: number;
+  /** The engine's summary, to show what the operation did. */
+  changes: Record<string, number>;
+}
+
+export interface CreateInAccount {
+  accountModels: number;
+  naming: (typeof NAMINGS)[number];
+  calls: RequestCounts;
+}
+
+export interface CallsData {
+  models: number;
+  trainingMs: number;
+  operations: Record<Operation, OperationCalls>;
+  datasetAgeMs: number;
+  accountHistoryMs: number;
+  createsInAccounts: CreateInAccount[];
+}
+
+export function measureCalls({ log }: FigureContext): Promise<CallsData> {
+  return withBenchProject("finetunedModels", {}, async (project) => {
+    const operations = await lifecycleCalls(project);
+    const createsInAccounts: CreateInAccount[] = [];
+    for (const accountModels of ACCOUNT_SIZES) {
+      for (const naming of NAMINGS) {
+        const calls = await createInAccount(project, accountModels, naming);
+        log(`create beside ${accountModels} models, ${naming} name: ${calls.total} calls`);
+        createsInAccounts.push({ accountModels, naming, calls });
+      }
+    }
+    return {
+      models: CALLS_MODELS,
+      trainingMs: FLEET_TRAINING_MS,
+      operations,
+      datasetAgeMs: DATASET_AGE_MS,
+      accountHistoryMs: ACCOUNT_HISTORY_MS,
+      createsInAccounts,
+    };
+  });
+}
+
+function lifecycleCalls({ project, newStack }: BenchProject): Promise<Record<Operation, OperationCalls>> {
+  return withEmulator({ trainingMs: FLEET_TRAINING_MS, validationMs: 0 }, async (emulator) => {
+    const datasetId = await emulator.admin.createChatDataset("bench-chat", FLEET_DATASET_EXAMPLES);
+    await newStack("calls", modelsStackConfig(emulator, datasetId, CALLS_MODELS));
+    const counted = async (operation: () => Promise<OperationResult>): Promise<OperationCalls> => {
+      await emulator.admin.clearRequests();
+      const { changes } = await operation();
+      const calls = countRequests(await emulator.admin.requests());
+      return { calls, perModel: round(calls.total / CALLS_MODELS, 2), changes };
+    };
+    return {
+      create: await counted(() => project.up()),
+      previewNoop: await counted(() => project.preview({ expectNoChanges: true })),
+      upNoop: await counted(() => project.up()),
+      refresh: await counted(() => project.refresh()),
+      destroy: await counted(() => project.destroy()),
+    };
+  });
+}
+
+function createInAccount(
+  { project, newStack }: BenchProject,
+  accountModels: number,
+  naming: CreateInAccount["naming"],
+): Promise<RequestCounts> {
+  return withEmulator({ trainingMs: FLEET_TRAINING_MS, validationMs: 0 }, async (emulator: BenchEmulator) => {
+    const datasetId = await emulator.admin.createChatDataset("bench-chat", FLEET_DATASET_EXAMPLES);
+    await emulator.admin.advanceClock(DATASET_AGE_MS);
+    await emulator.admin.seedModels({
+      count: accountModels,
+      oldest_age_ms: ACCOUNT_HISTORY_MS,
+      newest_age_ms: 0,
+    });
+    const extra: Record<string, string> = naming === "explicit" ? { "bench:namePrefix": "explicit" } : {};
+    await newStack(`account-${accountModels}-${naming}`, modelsStackConfig(emulator, datasetId, 1, extra));
+    await emulator.admin.clearRequests();
+    await project.up();
+    return countRequests(await emulator.admin.requests());
+  });
+}

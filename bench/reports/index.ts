@@ -1,0 +1,18 @@
+/** Each figure's rows, made from its data alone, so the results file is enough to print or publish them. */
+import type { FigureName } from "../args";
+import type { FigureReport } from "../figure";
+import { callsReport } from "./calls";
+import { faultsReport } from "./faults";
+import { memoryReport } from "./memory";
+import { pollingReport } from "./polling";
+import { uploadReport } from "./upload";
+import { upReport } from "./up";
+
+export const REPORTS: Record<FigureName, (data: never) => FigureReport> = {
+  up: upReport,
+  calls: callsReport,
+  polling: pollingReport,
+  memory: memoryReport,
+  upload: uploadReport,
+  faults: faultsReport,
+};
