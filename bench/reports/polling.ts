@@ -12,6 +12,11 @@ import { seconds } from "../lib/units";
 
 const CALLS = 30;
 const MEAN_NOTICE_DELAY_MS = 30_000;
+/**
+ * The calls target assumes Cohere deploys a trained model in minutes. Nothing tells how long a deployment will
+ * take, so a longer one is polled at the same pace to stay within the delay target, and costs calls accordingly.
+ */
+const CALLS_TARGET_MAX_DEPLOYING_MS = 10 * 60_000;
 
 const POLLER_LABELS: Record<PollerName, string> = {
   provider: "provider (progress-aware)",
@@ -40,12 +45,17 @@ function splitRows(split: PhaseSplitResult): Row[] {
         `deploying ${minutes(split.phasesMs.deploying)}`,
     },
     ...POLLERS.flatMap((poller) => pollerRows(split.name, poller, split.pollers[poller])),
-    checked(
-      `${split.name}: provider's calls, worst start`,
-      String(provider.calls.max),
-      `≤ ${CALLS}`,
-      provider.calls.max <= CALLS,
-    ),
+    split.phasesMs.deploying <= CALLS_TARGET_MAX_DEPLOYING_MS
+      ? checked(
+          `${split.name}: provider's calls, worst start`,
+          String(provider.calls.max),
+          `≤ ${CALLS}`,
+          provider.calls.max <= CALLS,
+        )
+      : {
+          measure: `${split.name}: provider's calls, worst start (no target: deploying over ${minutes(CALLS_TARGET_MAX_DEPLOYING_MS)})`,
+          value: String(provider.calls.max),
+        },
     checked(
       `${split.name}: provider's READY-notice delay, mean`,
       seconds(provider.noticeDelayMs.mean),

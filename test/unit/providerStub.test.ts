@@ -32,7 +32,7 @@ describe("the provider a resource records in state", () => {
     "for %s stays small and parses with TypeScript 3.8",
     (name) => {
       const text = providerModuleText(name);
-      expect(Buffer.byteLength(text)).toBeLessThan(1024);
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(400);
       const parsed = fallbackTypeScript.createSourceFile(
         "provider.js",
         text,
