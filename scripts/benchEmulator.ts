@@ -5,12 +5,10 @@
  *
  *   npm run bench:emulator -- [--duration-s 3] [--concurrency 32]
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { launchEmulatorProcess } from "./lib/emulatorProcess";
 import http from "node:http";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 
-const ROOT = join(__dirname, "..");
 const API_KEY = "bench-key";
 
 interface PhaseResult {
@@ -24,31 +22,6 @@ interface Call {
   method: string;
   path: (i: number) => string;
   body?: (i: number) => string;
-}
-
-function startEmulatorProcess(): Promise<{ child: ChildProcess; url: string }> {
-  const tsNode = join(ROOT, "node_modules", ".bin", "ts-node");
-  const args = [
-    "--transpile-only",
-    join(ROOT, "emulator", "cli.ts"),
-    "--port",
-    "0",
-    "--api-key",
-    API_KEY,
-    "--validation-ms",
-    "0",
-    "--quiet",
-  ];
-  const child = spawn(tsNode, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
-      if (match) resolve({ child, url: match[0] });
-    });
-    child.once("exit", (code) => reject(new Error(`emulator exited early (${code}): ${output}`)));
-  });
 }
 
 function request(
@@ -149,7 +122,15 @@ async function main(): Promise<void> {
   });
   const seconds = Number(values["duration-s"]);
   const concurrency = Number(values.concurrency);
-  const { child, url } = await startEmulatorProcess();
+  const { child, url } = await launchEmulatorProcess([
+    "--port",
+    "0",
+    "--api-key",
+    API_KEY,
+    "--validation-ms",
+    "0",
+    "--quiet",
+  ]);
   try {
     const { datasetId, modelId } = await seed(url);
     console.log(

@@ -1,31 +1,6 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { join } from "node:path";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { EmulatorAdmin } from "../../emulator/index";
-
-const ROOT = join(__dirname, "..", "..");
-/** What `npm run emulator` runs. */
-const TS_NODE = join(ROOT, "node_modules", ".bin", "ts-node");
-
-/** Starts `emulator/cli.ts` as `npm run emulator` does and resolves with the URL it prints. */
-function launch(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
-  const child = spawn(TS_NODE, ["--transpile-only", join(ROOT, "emulator", "cli.ts"), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-  });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-      if (match) resolve({ child, url: match[0] });
-    });
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}: ${output}`)));
-  });
-}
+import { launchEmulatorProcess as launch } from "../../scripts/lib/emulatorProcess";
 
 function exitCode(child: ChildProcessWithoutNullStreams, signal: NodeJS.Signals): Promise<number | null> {
   return new Promise((resolve) => {

@@ -1,36 +1,18 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import http from "node:http";
 import { join } from "node:path";
 import { EmulatorAdmin } from "../../emulator/index";
+import { launchEmulatorProcess } from "../../scripts/lib/emulatorProcess";
 
-const ROOT = join(__dirname, "..", "..");
-const TS_NODE = join(ROOT, "node_modules", ".bin", "ts-node");
 const KEY = "upload-key";
 const MiB = 1024 * 1024;
 const LIMIT = 1_500_000_000;
 
-/**
- * The emulator as its own process, started as `npm run emulator` does, so its memory is its own;
- * its temporary directory is `tempDir`, to see what it leaves there.
- */
-function launch(tempDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const args = ["--transpile-only", join(ROOT, "emulator", "cli.ts"), "--api-key", KEY];
-  const child = spawn(TS_NODE, [...args, "--validation-ms", "0", "--quiet"], {
-    cwd: ROOT,
-    env: { ...process.env, TMPDIR: tempDir },
-  });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
-      if (match) resolve({ child, url: match[0] });
-    });
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}: ${output}`)));
-  });
+/** The emulator as its own process, its temporary directory `tempDir`, to see what it leaves there. */
+function launch(tempDir: string) {
+  return launchEmulatorProcess(["--api-key", KEY, "--validation-ms", "0", "--quiet"], { TMPDIR: tempDir });
 }
 
 /** Peak resident memory of a process so far, from the kernel. */
