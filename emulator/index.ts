@@ -15,13 +15,7 @@ import { buildServer } from "./server";
 import { loadSnapshot, saveSnapshot } from "./stateFile";
 
 export { EmulatorAdmin, type ApiResponse } from "./admin";
-export {
-  DEFAULT_API_KEY,
-  DEFAULT_DEPLOYING_FRACTION,
-  DEFAULT_QUEUED_FRACTION,
-  DEFAULT_TRAINING_MS,
-  DEFAULT_VALIDATION_MS,
-} from "./defaults";
+export * from "./defaults";
 export type { FaultConfig } from "./faults";
 export type { SeedModelsBody } from "./http/adminRequests";
 export type { ClockView } from "./http/adminResponses";
