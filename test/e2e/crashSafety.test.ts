@@ -159,7 +159,7 @@ export const datasetId = new Dataset("faq", { type: DatasetType.ChatFinetuneInpu
       files: { "faq.jsonl": chatJsonl(6) },
       env: fastProviderEnv,
     });
-  });
+  }, step);
 
   afterAll(async () => {
     await project?.destroy().catch(() => undefined);
