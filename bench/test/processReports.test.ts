@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { onlyProcess, parseProcessReports, PROCESS_REPORT_PROBE, processRole } from "../lib/processReports";
 
-const project = "/tmp/p/project/node_modules/@pulumi/pulumi";
+const project = path.join(os.tmpdir(), "project", "node_modules", "@pulumi", "pulumi");
 
 describe("bench process reports", () => {
   it("tells the provider and program processes from the other Node.js processes Pulumi starts", () => {
