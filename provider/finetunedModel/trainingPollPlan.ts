@@ -63,6 +63,7 @@ export function predictedFinetuningEnd(
     .sort((a, b) => a.step - b.step);
   if (points.length < 2) return undefined;
   const [first, last] = [points[0], points[points.length - 1]];
+  if (last.step <= first.step) return undefined;
   const msPerStep = (last.at - first.at) / (last.step - first.step);
   if (!(msPerStep > 0)) return undefined;
   return last.at + Math.max(0, totalSteps - last.step) * msPerStep;
@@ -98,8 +99,11 @@ export function trainingPollPlan(options: TrainingPollPlanOptions): NextDelay<Wi
           predictedEnd = predictedFinetuningEnd(await readSteps().catch(() => []), totalSteps);
         }
         if (predictedEnd === undefined) return doubling(waitedMs);
-        const untilEnd = predictedEnd - now() + timing.afterPredictedEndMs;
-        return Math.min(Math.max(timing.initialMs, untilEnd), timing.maxPredictedMs);
+        const untilEnd = predictedEnd - now();
+        // Past its predicted end the training outlasts the estimate: look again (and re-read the evaluations)
+        // after as long as it has overrun, so the pauses double instead of polling every second.
+        const pause = untilEnd > 0 ? untilEnd + timing.afterPredictedEndMs : -untilEnd;
+        return Math.min(Math.max(timing.initialMs, timing.afterPredictedEndMs, pause), timing.maxPredictedMs);
       }
       default:
         return doubling(waitedMs);

@@ -81,9 +81,10 @@ export async function waitForStatus<T>(
       lastStatus = status;
     }
     if (!poll.pendingStatuses.includes(status)) return { kind: "settled", item, polls };
-    const remaining = timing.deadline - now();
-    if (remaining <= 0) return { kind: "timedOut", item, polls };
-    await sleep(Math.min(await timing.nextDelay(item, now() - started), remaining));
+    if (timing.deadline - now() <= 0) return { kind: "timedOut", item, polls };
+    const delay = await timing.nextDelay(item, now() - started);
+    // Measured after the delay is chosen: choosing it may read from Cohere, which can take long.
+    await sleep(Math.max(0, Math.min(delay, timing.deadline - now())));
     polls++;
     try {
       item = await poll.get();

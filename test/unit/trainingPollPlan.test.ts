@@ -38,6 +38,11 @@ describe("the steps of a training", () => {
     expect(predictedFinetuningEnd([evaluation(10, 60_000)], 100)).toBeUndefined();
     expect(predictedFinetuningEnd([], 100)).toBeUndefined();
   });
+
+  it("have no predictable end from evaluations that all report one step", () => {
+    expect(predictedFinetuningEnd([evaluation(120, 60_000), evaluation(120, 160_000)], 100)).toBeUndefined();
+    expect(predictedFinetuningEnd([evaluation(20, 60_000), evaluation(20, 160_000)], 100)).toBeUndefined();
+  });
 });
 
 describe("the pause before the next poll of a training", () => {
@@ -72,6 +77,28 @@ describe("the pause before the next poll of a training", () => {
     expect(await next(model("STATUS_FINETUNING"), 150_000)).toBe(600_000 - 150_000 + 5_000);
     expect(await next(model("STATUS_FINETUNING"), 150_000)).toBe(600_000 - 150_000 + 5_000);
     expect(reads).toHaveLength(1);
+  });
+
+  it("backs off, doubling, while a training outlasts its predicted end, reading the evaluations once per pause", async () => {
+    let now = 605_000;
+    const reads: number[] = [];
+    const next = trainingPollPlan({
+      timing,
+      totalSteps: 100,
+      readSteps: async () => {
+        reads.push(now);
+        return [evaluation(10, 60_000), evaluation(20, 120_000)];
+      },
+      now: () => now,
+    });
+    const pauses: number[] = [];
+    for (let poll = 0; poll < 5; poll++) {
+      pauses.push(await next(model("STATUS_FINETUNING"), now));
+      now += pauses[poll];
+    }
+    // The predicted end was minute 10 (600 s); the first poll came 5 s after it.
+    expect(pauses).toEqual([5_000, 10_000, 20_000, 40_000, 80_000]);
+    expect(reads).toHaveLength(5);
   });
 
   it("reads no evaluation before the wait has lasted two minutes: a shorter training gains nothing by them", async () => {

@@ -175,6 +175,31 @@ describe("waiting for a training", () => {
     expect(outcome.kind).toBe("timedOut");
     expect(clock.now()).toBe(5_500);
   });
+
+  it("sleeps only what is left of the deadline after a delay that took long to choose", async () => {
+    const clock = fakeClock();
+    const outcome = await waitForStatus(
+      model("STATUS_FINETUNING"),
+      {
+        get: async () => model("STATUS_FINETUNING"),
+        nameOf: (m) => m.name,
+        statusOf: (m) => m.status!,
+        pendingStatuses: trainingStatuses,
+      },
+      {
+        ...clock,
+        deadline: 10_000,
+        report: () => {},
+        // Choosing the delay reads the training's evaluations: here that read lasts 8 s.
+        nextDelay: async () => {
+          await clock.sleep(8_000);
+          return 5_000;
+        },
+      },
+    );
+    expect(outcome.kind).toBe("timedOut");
+    expect(clock.sleeps).toEqual([8_000, 2_000]);
+  });
 });
 
 describe("durations", () => {
