@@ -18,7 +18,7 @@ import { describeDrift, driftBetween } from "./drift";
 import { clockSkewMs, findInterruptedCreate, RecentModels, trainedAsDeclared } from "./interruptedCreates";
 import { lastTrainingStep } from "./metrics";
 import { pendingName } from "./naming";
-import { checkQualityGate, settleTraining } from "./training";
+import { settleTraining, withTrainingResult } from "./training";
 import { describeTrainingCost } from "./trainingCost";
 import { validateFinetunedModel } from "./validation";
 import { declaredForOutputs, outputsFromWire, settingsToWire } from "./wire";
@@ -142,7 +142,8 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
         inferenceModelName: olds.inferenceModelName,
         nameIsGenerated: news.name === undefined ? true : undefined,
       });
-      if (outs.status === Status.Ready) checkQualityGate(news, id, outs);
+      // A READY model whose metrics a create could not read gets them now, before its gate is checked.
+      if (outs.status === Status.Ready) return { outs: await withTrainingResult(client, news, id, outs) };
       return { outs };
     }
     const dataset = () => this.datasetOf(news.settings.datasetId);

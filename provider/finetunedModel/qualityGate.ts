@@ -1,6 +1,11 @@
 /** Whether a finished training meets the thresholds its spec declares. */
 import type { QualityGateSpec } from "./types";
 
+/** Whether the gate declares any threshold: an empty gate passes every training. */
+export function hasThresholds(gate: QualityGateSpec | undefined): boolean {
+  return gate?.minAccuracy !== undefined || gate?.maxCrossEntropy !== undefined;
+}
+
 /** The thresholds a training's last evaluation misses, in words; empty when it passes or there is no gate. */
 export function qualityGateMisses(
   gate: QualityGateSpec | undefined,

@@ -10,8 +10,8 @@ import { ResourceInitError } from "../lifecycle/resourceInitError";
 import { waitForStatus } from "../lifecycle/waitForStatus";
 import { totalTrainingSteps, trainingPollPlan, trainingPollTimingFromEnv } from "./trainingPollPlan";
 import { trainingStatuses } from "./diff";
-import { lastTrainingStep } from "./metrics";
-import { qualityGateMisses } from "./qualityGate";
+import { lastTrainingStep, TrainingResult } from "./metrics";
+import { hasThresholds, qualityGateMisses } from "./qualityGate";
 import { outputsFromWire } from "./wire";
 import type { FinetunedModelInputs, FinetunedModelOutputs } from "./types";
 
@@ -109,26 +109,39 @@ export async function settleTraining(
   }
 }
 
-/** Reads the last evaluation once (a READY model's results never change) and checks the quality gate. */
-async function withTrainingResult(
+/**
+ * Reads the last evaluation of a READY model unless already read (its results never change), and checks the
+ * quality gate. A gate is never judged without the metrics: a failed read keeps the model in the stack for the
+ * next `pulumi up` to read them again.
+ */
+export async function withTrainingResult(
   client: CohereClient,
   inputs: FinetunedModelInputs,
   id: string,
   outs: FinetunedModelOutputs,
 ): Promise<FinetunedModelOutputs> {
-  const result = outs.trainingMetrics
-    ? undefined
-    : await lastTrainingStep(client, id).catch((error: Error) => {
-        report(`could not read the training metrics of model ${outs.name} (${id}): ${error.message}`);
-        return undefined;
-      });
+  let result: TrainingResult | undefined;
+  if (!outs.trainingMetrics) {
+    try {
+      result = await lastTrainingStep(client, id);
+    } catch (error) {
+      const failure = `could not read the training metrics of model ${outs.name} (${id}): ${(error as Error).message}`;
+      if (hasThresholds(inputs.qualityGate))
+        throw new ResourceInitError(
+          `${failure}; the next \`pulumi up\` reads them to check its quality gate`,
+          id,
+          outs,
+        );
+      report(failure);
+    }
+  }
   const done = { ...outs, ...result };
   checkQualityGate(inputs, id, done);
   return done;
 }
 
 /** Throws when a READY model misses its declared quality gate; the model stays in state either way. */
-export function checkQualityGate(
+function checkQualityGate(
   inputs: FinetunedModelInputs,
   id: string,
   outs: FinetunedModelOutputs,

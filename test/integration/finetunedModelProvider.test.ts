@@ -372,6 +372,27 @@ describe("FinetunedModelProvider against the emulator", () => {
     expect(await admin.models()).toHaveLength(1);
   });
 
+  it("a gated model whose metrics could not be read is neither passed nor failed: the next update reads them", async () => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider, { name: "gated", qualityGate: { minAccuracy: 0 } });
+    const { id, outs } = await provider.create(inputs);
+    const { trainingMetrics, trainingSteps, ...unread } = outs as FinetunedModelOutputs;
+    expect(trainingMetrics?.accuracy).toEqual(expect.any(Number));
+
+    await admin.setFaults({ rate_503: 1, methods: ["GET"] });
+    const error = await provider.update(id, unread, inputs).catch((e) => e);
+    await admin.setFaults({});
+    expect(error).toBeInstanceOf(ResourceInitError);
+    expect(error.id).toBe(id);
+    expect(error.message).toMatch(/could not read the training metrics of model gated .*quality gate/);
+    expect(error.message).not.toMatch(/reported no accuracy/);
+
+    await admin.clearRequests();
+    const updated = await provider.update(id, unread, inputs);
+    expect(updated.outs).toMatchObject({ trainingMetrics, trainingSteps });
+    expect(countRequests(await admin.requests(), "GET", /training-step-metrics$/)).toBe(1);
+  });
+
   it("adopts an existing model by id without creating one", async () => {
     const provider = configuredProvider();
     const existing = await admin.api("POST", "/v1/finetuning/finetuned-models", {
