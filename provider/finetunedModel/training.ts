@@ -141,11 +141,7 @@ export async function withTrainingResult(
 }
 
 /** Throws when a READY model misses its declared quality gate; the model stays in state either way. */
-function checkQualityGate(
-  inputs: FinetunedModelInputs,
-  id: string,
-  outs: FinetunedModelOutputs,
-): void {
+function checkQualityGate(inputs: FinetunedModelInputs, id: string, outs: FinetunedModelOutputs): void {
   const misses = qualityGateMisses(inputs.qualityGate, outs.trainingMetrics);
   if (misses.length === 0) return;
   throw new ResourceInitError(
