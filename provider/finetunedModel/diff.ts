@@ -47,6 +47,14 @@ export function diffFinetunedModel(
       );
     }
   }
+  if (replaces.length > 0 && news.adoptModelId === id) {
+    // The replacement would adopt this same model again, and then the engine would delete it.
+    throw new Error(
+      `model ${olds.name} (${id}) is adopted (adoptModelId) and this change would replace it: ` +
+        `${reasons.join("; ")}. Remove adoptModelId in the change that means to train a new model ` +
+        "(the adopted one is deleted once it is trained), or declare the settings the adopted model was trained with.",
+    );
+  }
   const adopts = news.adoptModelId !== undefined && news.adoptModelId !== id;
   if (adopts) {
     replaces.push("adoptModelId");

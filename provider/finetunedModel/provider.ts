@@ -35,6 +35,11 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
   /** Datasets as read once per process: their size prices a training and paces its polls. */
   private readonly datasets = new Map<string, Promise<WireDataset | undefined>>();
   private readonly startedAt = Date.now();
+  /**
+   * Models a create in this process adopted or resumed rather than trained. A replacement that ends up holding
+   * the model it replaces (`pulumi up --replace` of an adopted model, say) must not have it deleted after it.
+   */
+  private readonly takenOver = new Set<string>();
 
   async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
     const failures = validateFinetunedModel(news);
@@ -73,6 +78,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     const dataset = () => this.datasetOf(inputs.settings.datasetId);
     if (inputs.adoptModelId !== undefined) {
       const model = await adopt(client, inputs, inputs.adoptModelId);
+      this.takenOver.add(model.id!);
       return {
         id: model.id!,
         outs: await settleTraining(client, inputs, model, inputs.timeouts?.create, { dataset }),
@@ -153,6 +159,10 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
   }
 
   async delete(id: string): Promise<void> {
+    if (this.takenOver.has(id)) {
+      report(`model ${id} is kept, not deleted: a resource of this run adopted or resumed it`);
+      return;
+    }
     await this.deleteIgnoringMissing(() => this.client().finetunedModels.delete(id));
   }
 
@@ -169,7 +179,10 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
         dataset,
         operationStartedAt: this.startedAt,
       });
-      if (interrupted) return interrupted;
+      if (interrupted) {
+        this.takenOver.add(interrupted.id!);
+        return interrupted;
+      }
     }
     const body = { name, settings: settingsToWire(inputs.settings, inputs.settings.wandb?.apiKey) };
     const { value: model, recovered } = await createOnce(

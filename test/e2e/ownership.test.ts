@@ -110,7 +110,7 @@ export const modelId = model.id;
   );
 
   it(
-    "adopting a model without declaring a name keeps its name at Cohere, and the next up makes no API call",
+    "adopting a model without declaring a name keeps its name at Cohere, the next up makes no API call, and `up --replace` never deletes it",
     async () => {
       const made = await emulator.admin.api("POST", "/v1/finetuning/finetuned-models", {
         name: "a-person's-model",
@@ -141,6 +141,15 @@ export const modelId = model.id;
       expect((await emulator.admin.models()).find((model) => model.id === id)).toMatchObject({
         name: "a-person's-model",
       });
+
+      // The replacement adopts the same model again; the engine's delete of the replaced id must not remove it.
+      await emulator.admin.clearRequests();
+      expect((await adopter.up({ replace: ["adopted"] })).changes).toMatchObject({ replace: 1 });
+      expect(countRequests(await emulator.admin.requests(), "DELETE", /finetuned-models\//)).toBe(0);
+      expect((await emulator.admin.models()).find((model) => model.id === id)).toMatchObject({
+        status: "STATUS_READY",
+      });
+      expect((await modelsOf(adopter)).adopted.id).toBe(id);
     },
     step,
   );

@@ -410,6 +410,24 @@ describe("FinetunedModelProvider against the emulator", () => {
     expect(await admin.models()).toHaveLength(1);
   });
 
+  it("never deletes a model that a create of the same run adopted (`up --replace` of an adopted model)", async () => {
+    const existing = await admin.api("POST", "/v1/finetuning/finetuned-models", {
+      name: "made-by-hand",
+      settings: { base_model: { base_type: "BASE_TYPE_CHAT" }, dataset_id: datasetId },
+    });
+    const existingId = (existing.body.finetuned_model as { id: string }).id;
+    const provider = configuredProvider();
+    const { id } = await provider.create(await checked(provider, { adoptModelId: existingId }));
+    // The engine deletes the replaced resource's id after the replacement's create: here, the same model.
+    await provider.delete(id);
+    expect(await admin.models()).toEqual([
+      expect.objectContaining({ id: existingId, status: "STATUS_READY" }),
+    ]);
+    expect(logged.join("\n")).toContain(`model ${existingId} is kept, not deleted`);
+    await configuredProvider().delete(id);
+    expect(await admin.models()).toEqual([]);
+  });
+
   it("a wrong API key is an authentication error that does not contain the key", async () => {
     const wrongKey = "wrong-key-abcdef-123456";
     const provider = configuredProvider(wrongKey);

@@ -259,6 +259,26 @@ describe("diffFinetunedModel", () => {
     );
   });
 
+  it("refuses to replace a model that adoptModelId still names: the replacement would adopt it, then delete it", () => {
+    const adopted = { ...stored(), adoptModelId: id };
+    const retrained = { ...declared(), adoptModelId: id };
+    retrained.settings = {
+      ...retrained.settings,
+      hyperparameters: { ...retrained.settings.hyperparameters, trainEpochs: 3 },
+    };
+    expect(() => diffFinetunedModel(id, adopted, retrained)).toThrow(
+      /is adopted \(adoptModelId\) and this change would replace it: settings\.hyperparameters\.trainEpochs changed.*Remove adoptModelId/,
+    );
+    expect(() =>
+      diffFinetunedModel(id, { ...adopted, status: "STATUS_FAILED" }, { ...declared(), adoptModelId: id }),
+    ).toThrow(/is adopted/);
+    const { adoptModelId: _dropped, ...unadopting } = retrained;
+    expect(diffFinetunedModel(id, adopted, unadopting)).toMatchObject({
+      replaces: ["settings"],
+      startsTraining: true,
+    });
+  });
+
   it("tells a replacement that starts a training from one that adopts another model", () => {
     expect(diffFinetunedModel(id, stored({ status: "STATUS_FAILED" }), declared()).startsTraining).toBe(true);
     const adopting = { ...declared(), adoptModelId: "0d3f7c0e-1111-4c4c-8888-000000000002" };
