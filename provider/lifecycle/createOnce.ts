@@ -44,13 +44,17 @@ export async function createOnce<T>(
     try {
       return { value: await steps.create(), recovered: false };
     } catch (error) {
-      if (!(error instanceof CohereApiError && error.ambiguous) || attempt >= maxAttempts) throw error;
+      if (!(error instanceof CohereApiError && error.ambiguous)) throw error;
+      const last = attempt >= maxAttempts;
       report(
         `${steps.what} may or may not have reached Cohere (${error.code ?? error.status}); ` +
-          `waiting up to ${formatDuration(timing.visibilityWindowMs)} for it to appear before sending it again`,
+          `waiting up to ${formatDuration(timing.visibilityWindowMs)} for it to appear` +
+          (last ? "" : " before sending it again"),
       );
+      // Even after the last attempt: a create that went through must end up in state, not orphaned.
       const found = await lookForCreated(steps, sentAt, timing);
       if (found !== undefined) return { value: found, recovered: true };
+      if (last) throw error;
       report(`${steps.what} did not appear; sending it again`);
     }
   }
