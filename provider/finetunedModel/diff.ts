@@ -1,6 +1,7 @@
 /** Decides what a change to a FinetunedModel spec costs: nothing, an in-place update, or a new training. */
 import type { ChangeDecision } from "../lifecycle/changeDecision";
 import { sameValue } from "../lifecycle/canonicalJson";
+import { withoutNulls } from "../lifecycle/plainObjects";
 import { containsUnknown } from "../lifecycle/rules";
 import { Status } from "../cohere/enums";
 import { describeDrift, driftBetween } from "./drift";
@@ -19,7 +20,7 @@ export const trainingStatuses: readonly string[] = [Status.Queued, Status.Finetu
 /** What decides the training: the settings without wandb, with `{}`, `null` and omitted hyperparameters alike. */
 export function trainingSettings(settings: SettingsSpec | undefined): unknown {
   if (!settings) return undefined;
-  const { wandb: _wandb, hyperparameters: _hyperparameters, ...training } = settings;
+  const { wandb: _wandb, hyperparameters: _hyperparameters, ...training } = withoutNulls(settings);
   return { ...training, hyperparameters: declaredHyperparameters(settings) };
 }
 

@@ -8,7 +8,7 @@ import { CohereProvider } from "../lifecycle/cohereProvider";
 import { createOnce, createOnceTimingFromEnv } from "../lifecycle/createOnce";
 import { onceVisible } from "../lifecycle/justCreated";
 import { generatedName } from "../lifecycle/naming";
-import { omit, pickDefined, withoutUndefined } from "../lifecycle/plainObjects";
+import { omit, pickDefined, withoutNulls, withoutUndefined } from "../lifecycle/plainObjects";
 import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
 import { containsUnknown } from "../lifecycle/rules";
@@ -41,7 +41,11 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
    */
   private readonly takenOver = new Set<string>();
 
-  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+  async check(
+    olds: Record<string, unknown>,
+    declared: Record<string, unknown>,
+  ): Promise<dynamic.CheckResult> {
+    const news = withoutNulls(declared);
     const failures = validateFinetunedModel(news);
     if (failures.length > 0) return { inputs: news, failures };
     const inputs = news as unknown as FinetunedModelInputs;

@@ -1,6 +1,6 @@
 /** Validates a FinetunedModel spec against Cohere's documented rules, before any API call. */
 import { BaseType, Strategy } from "../cohere/enums";
-import { CheckFailure, FailureCollector } from "../lifecycle/rules";
+import { CheckFailure, FailureCollector, unknownValue } from "../lifecycle/rules";
 import { hyperparameterNames, hyperparameterRules } from "./hyperparameters";
 import { finetunedModelInputKeys } from "./types";
 
@@ -68,6 +68,7 @@ function validateSettings(check: FailureCollector, settings: Record<string, unkn
   if (
     settings.multiLabel !== undefined &&
     typeof baseType === "string" &&
+    baseType !== unknownValue &&
     baseType !== BaseType.Classification
   ) {
     check.fail(
@@ -85,7 +86,7 @@ function validateSettings(check: FailureCollector, settings: Record<string, unkn
     check.string("settings.wandb.project", wandb.project, true);
     check.string("settings.wandb.apiKey", wandb.apiKey, true);
     check.string("settings.wandb.entity", wandb.entity, false);
-    if (typeof baseType === "string" && baseType !== BaseType.Chat) {
+    if (typeof baseType === "string" && baseType !== unknownValue && baseType !== BaseType.Chat) {
       check.fail(
         "settings.wandb",
         `${check.shown("settings.wandb")} applies only to ${BaseType.Chat} models, not ${baseType}`,

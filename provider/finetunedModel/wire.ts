@@ -2,7 +2,7 @@
 import type { WireFinetunedModel, WireSettings } from "../cohere/wire";
 import type { BaseType, Strategy } from "../cohere/enums";
 import { Status } from "../cohere/enums";
-import { withoutUndefined } from "../lifecycle/plainObjects";
+import { withoutNulls, withoutUndefined } from "../lifecycle/plainObjects";
 import { HyperparameterName, hyperparameterNames, hyperparameterRules } from "./hyperparameters";
 import type {
   FinetunedModelInputs,
@@ -72,7 +72,7 @@ export function settingsFromWire(wire: WireSettings): TrainedSettings {
 export function declaredHyperparameters(
   settings: Pick<SettingsSpec, "hyperparameters"> | undefined,
 ): HyperparametersSpec {
-  return withoutUndefined({ ...(settings?.hyperparameters ?? {}) });
+  return withoutUndefined(withoutNulls({ ...(settings?.hyperparameters ?? {}) }));
 }
 
 /**

@@ -7,6 +7,7 @@ import { declaredDatasetKeys, DatasetInputs } from "../dataset/types";
 import { validateDataset } from "../dataset/validation";
 import { validateFinetunedModel } from "../finetunedModel/validation";
 import { CheckFailure, FailureCollector, unknownValue } from "../lifecycle/rules";
+import { withoutNulls } from "../lifecycle/plainObjects";
 import { entryOptionFields, EntryOptions, validateEntryOptions, withoutEntryOptions } from "./entryOptions";
 
 export type DatasetEntry = EntryOptions & Pick<DatasetInputs, (typeof declaredDatasetKeys)[number]>;
@@ -84,8 +85,8 @@ export function parseStackSpec(
   const check = new FailureCollector();
   const datasetsPath = `${namespace}:datasets`;
   const modelsPath = `${namespace}:models`;
-  const datasets = check.object(datasetsPath, rawDatasets ?? {}, false) ?? {};
-  const models = check.object(modelsPath, rawModels, true) ?? {};
+  const datasets = withoutNulls(check.object(datasetsPath, rawDatasets ?? {}, false) ?? {});
+  const models = withoutNulls(check.object(modelsPath, rawModels, true) ?? {});
 
   for (const [key, raw] of Object.entries(datasets)) {
     const path = `${datasetsPath}.${key}`;
@@ -105,6 +106,14 @@ export function parseStackSpec(
     check.onlyKnownKeys(path, entry, modelEntryFields);
     validateEntryOptions(check, path, entry);
     validateDatasetReference(check, path, entry, datasets);
+    const wandb = check.object(`${path}.wandb`, entry.wandb, false);
+    if (wandb?.apiKey !== undefined) {
+      check.fail(
+        `${path}.wandb.apiKey`,
+        `${check.shown(`${path}.wandb.apiKey`)} would sit in stack config as plain text: remove it and set the key ` +
+          "as a secret with `pulumi config set --secret wandbApiKey <key>`",
+      );
+    }
     const at = new FailureCollector((property) => `${path}${entryPath(property)}`);
     // A dataset key or the wandb key from secret config is not known yet: the sentinel Pulumi uses for that.
     const inputs = toModelInputs(

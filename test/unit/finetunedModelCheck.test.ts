@@ -46,6 +46,23 @@ describe("FinetunedModelProvider.check", () => {
     expect((await provider.check({}, spec({ name: "my-model" }))).inputs.name).toBe("my-model");
   });
 
+  it("treats a declared null as not declared, so nothing compares or sends it", async () => {
+    const provider = configured(new FinetunedModelProvider(), server.url);
+    const declared = spec({
+      name: null,
+      qualityGate: null,
+      settings: {
+        baseModel: { baseType: "BASE_TYPE_CHAT", name: null },
+        datasetId: "ds-1",
+        hyperparameters: { trainEpochs: 1, learningRate: null },
+        multiLabel: null,
+      },
+    });
+    const { inputs, failures } = await provider.check({}, declared);
+    expect(failures).toBeUndefined();
+    expect(inputs).toEqual(spec());
+  });
+
   it("reports failures with property paths and makes no API call", async () => {
     const provider = configured(new FinetunedModelProvider(), server.url);
     const { failures } = await provider.check({}, spec({ settings: { baseModel: {}, datasetId: "" } }));

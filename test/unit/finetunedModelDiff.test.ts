@@ -259,6 +259,19 @@ describe("diffFinetunedModel", () => {
     );
   });
 
+  it("sees no change where a stored setting is null and the declared one omitted", () => {
+    const withNulls = stored();
+    withNulls.settings = {
+      ...withNulls.settings,
+      hyperparameters: { ...withNulls.settings.hyperparameters, trainEpochs: null as never },
+      multiLabel: null as never,
+    };
+    const { trainEpochs: _omitted, ...hyperparameters } = declared().settings.hyperparameters!;
+    const news = declared();
+    news.settings = { ...news.settings, hyperparameters };
+    expect(diffFinetunedModel(id, withNulls, news)).toMatchObject({ changes: false, replaces: [] });
+  });
+
   it("refuses to replace a model that adoptModelId still names: the replacement would adopt it, then delete it", () => {
     const adopted = { ...stored(), adoptModelId: id };
     const retrained = { ...declared(), adoptModelId: id };

@@ -175,6 +175,16 @@ describe("validateFinetunedModel", () => {
     expect(
       validateFinetunedModel(withSettings({ datasetId: unknownValue, hyperparameters: unknownValue })),
     ).toEqual([]);
+    // A base type not known yet cannot rule out multiLabel or wandb.
+    expect(
+      validateFinetunedModel(
+        withSettings({
+          baseModel: { baseType: unknownValue },
+          multiLabel: true,
+          wandb: { project: "p", apiKey: "k" },
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it("has at least 30 invalid specs in its table", () => {

@@ -174,6 +174,26 @@ describe("parseStackSpec", () => {
     expect(failuresOf(rawDatasets, rawModels).join("\n")).toContain(expected);
   });
 
+  it("treats an empty config value as not declared, so a model without its dataset is named", () => {
+    expect(failuresOf(datasets, { bot: { baseType: "BASE_TYPE_CHAT", datasetId: null } })).toEqual([
+      "proj:models.bot needs exactly one of dataset (a key of datasets) or datasetId",
+    ]);
+    const spec = parseStackSpec(
+      "proj",
+      datasets,
+      { bot: model({ hyperparameters: { trainEpochs: 2, learningRate: null }, multiLabel: null }) },
+      inDataDir,
+    );
+    expect(spec.models.bot).toEqual(model({ hyperparameters: { trainEpochs: 2 } }));
+  });
+
+  it("refuses a W&B key written in stack config, where it would be plain text", () => {
+    expect(failuresOf(datasets, { bot: model({ wandb: { project: "p", apiKey: "plain-key" } }) })).toEqual([
+      "proj:models.bot.wandb.apiKey would sit in stack config as plain text: remove it and set the key as a " +
+        "secret with `pulumi config set --secret wandbApiKey <key>`",
+    ]);
+  });
+
   it("reports every mistake at once", () => {
     expect(
       failuresOf(datasets, {
