@@ -40,15 +40,27 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
     const client = this.client();
     await checkUnchanged(inputs);
     const name = inputs.name ?? generatedName(inputs.resourceName ?? "dataset", maxGeneratedStemLength);
+    const recentUploads = (since: number) =>
+      client.datasets.list({ datasetType: inputs.type, after: new Date(since - clockSkewMs) });
+    // A declared name may be on recent uploads already (this file's earlier version, another stack's): none of
+    // them is ever taken for this upload when its answer is lost.
+    const earlier = new Set(
+      inputs.name === undefined
+        ? []
+        : (await recentUploads(Date.now())).filter((dataset) => dataset.name === name).map(({ id }) => id),
+    );
     const request = await uploadRequest(name, inputs);
     const { value: uploaded, recovered } = await createOnce(
       {
         what: `the upload of dataset ${name}`,
-        create: () => client.datasets.create(request),
+        create: () =>
+          client.datasets.create(request).catch(async (error: unknown) => {
+            // An upload cut short because the file changed is no lost answer: say so instead of resending.
+            await checkUnchanged(inputs);
+            throw error;
+          }),
         findCreated: async (sentAt) =>
-          (
-            await client.datasets.list({ datasetType: inputs.type, after: new Date(sentAt - clockSkewMs) })
-          ).find((dataset) => dataset.name === name),
+          (await recentUploads(sentAt)).find((dataset) => dataset.name === name && !earlier.has(dataset.id)),
       },
       createOnceTimingFromEnv(),
     );
@@ -57,7 +69,24 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
         ? `found dataset ${name} (${uploaded.id}): the upload had gone through`
         : `uploaded dataset ${name} (${uploaded.id}): ${request.data.size} bytes of ${inputs.type}`,
     );
-    const dataset = await client.datasets.get(uploaded.id);
+    let dataset: WireDataset;
+    try {
+      dataset = await client.datasets.get(uploaded.id);
+    } catch (error) {
+      // Uploaded: its id must reach the state, or the next `up` would upload it again and orphan this one.
+      const unread = {
+        id: uploaded.id,
+        name,
+        dataset_type: inputs.type,
+        validation_status: ValidationStatus.Unknown,
+      };
+      throw new ResourceInitError(
+        `dataset ${name} (${uploaded.id}) was uploaded but could not be read: ${(error as Error).message}. ` +
+          "It stays in the stack; the next `pulumi up` waits for its validation.",
+        uploaded.id,
+        outputsFromWire(inputs, unread as WireDataset),
+      );
+    }
     return {
       id: uploaded.id,
       outs: await settle(client, inputs, { ...dataset, id: uploaded.id }, inputs.timeouts?.create),

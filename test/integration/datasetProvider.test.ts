@@ -92,6 +92,56 @@ describe("DatasetProvider against the emulator", () => {
     expect(logged.join("\n")).toContain("the upload had gone through");
   });
 
+  it("never takes an earlier upload under the same declared name for one whose answer was lost", async () => {
+    const provider = configuredProvider();
+    const earlier = await provider.create(await checked(provider, { name: "support-train" }));
+    const changed = await checked(provider, {
+      name: "support-train",
+      dataFile: writeFile("train-v2.jsonl", chatJsonl(12)),
+    });
+    process.env.COHERE_CREATE_VISIBILITY_MS = "300";
+    await admin.setFaults({ rate_503: 1, methods: ["POST"] });
+    try {
+      const failure = await provider.create(changed).catch((error: Error) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as Error).message).toMatch(/503|unavailable/i);
+    } finally {
+      await admin.setFaults({});
+      delete process.env.COHERE_CREATE_VISIBILITY_MS;
+    }
+    expect(logged.join("\n")).not.toContain(`found dataset support-train (${earlier.id})`);
+    expect(await datasetIds()).toEqual([earlier.id]);
+  });
+
+  it("keeps the id of an upload whose status cannot be read after it, so it is never orphaned", async () => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider);
+    await admin.setFaults({ rate_503: 1, methods: ["GET"] });
+    const failure = await provider.create(inputs).catch((error: unknown) => error);
+    await admin.setFaults({});
+    expect(failure).toBeInstanceOf(ResourceInitError);
+    const { id, properties } = failure as ResourceInitError;
+    expect(await datasetIds()).toEqual([id]);
+    expect(properties).toMatchObject({ validationStatus: "unknown", type: "chat-finetune-input" });
+    const resumed = await provider.update(id, properties as DatasetOutputs, inputs);
+    expect(resumed.outs).toMatchObject({ validationStatus: "validated" });
+  });
+
+  it("says the file changed when an upload fails after it was edited, instead of waiting to resend it", async () => {
+    const provider = configuredProvider();
+    const inputs = await checked(provider);
+    await admin.setFaults({ rate_503: 1, latency_ms: 3000, methods: ["POST"] });
+    try {
+      const attempt = provider.create(inputs).catch((error: Error) => error);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      fs.appendFileSync(inputs.dataFile!, chatJsonl(1));
+      expect(((await attempt) as Error).message).toMatch(/dataFile .* changed while `pulumi up` was running/);
+    } finally {
+      await admin.setFaults({});
+    }
+    expect(countRequests(await admin.requests(), "POST", /^\/v1\/datasets$/)).toBe(1);
+  });
+
   it("uploads again for a resource whose earlier upload no state holds (a replacement, or a killed run)", async () => {
     const provider = configuredProvider();
     const inputs = await checked(provider);
