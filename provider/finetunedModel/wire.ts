@@ -72,7 +72,7 @@ export function settingsFromWire(wire: WireSettings): TrainedSettings {
 export function declaredHyperparameters(
   settings: Pick<SettingsSpec, "hyperparameters"> | undefined,
 ): HyperparametersSpec {
-  return withoutUndefined(withoutNulls({ ...(settings?.hyperparameters ?? {}) }));
+  return withoutUndefined(withoutNulls(settings?.hyperparameters ?? {}));
 }
 
 /**
