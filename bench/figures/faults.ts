@@ -10,7 +10,7 @@ import type { FigureContext } from "../figure";
 import { modelsStackConfig, withEmulator } from "../lib/benchEmulator";
 import { type BenchProject, withBenchProject } from "../lib/benchProject";
 import { FLEET_DATASET_EXAMPLES, FLEET_TRAINING_MS } from "../lib/fleetUps";
-import { type ModelRef, reconcile, type Reconciliation } from "../lib/reconcile";
+import { type ModelRef, reconcile, type Reconciliation } from "../../scripts/lib/reconcile";
 import { requestKind } from "../lib/requestKinds";
 import { round } from "../lib/statistics";
 

@@ -5,6 +5,7 @@
  * processed creates, and still no model is trained twice and none is orphaned, after a failed `up` too.
  */
 import type { EmulatorAdmin, FaultConfig, RequestLogEntry } from "../../emulator/index";
+import { reconcile } from "../../scripts/lib/reconcile";
 import { emulatorProject, UserProject } from "./harness";
 import { startTestEmulator, testApiKey } from "../support/emulator";
 
@@ -82,19 +83,12 @@ describe(`fault soak: ${modelCount} models while about two in five requests fail
   async function reconciled() {
     // A model created under the visibility delay is listed only once it has passed.
     await admin.advanceClock(soakFaults.visibility_delay_ms ?? 0);
-    const stateIds = (await project.resources())
+    const inState = (await project.resources())
       .filter((resource) => resource.type.endsWith("cohere:FinetunedModel"))
-      .map((resource) => resource.id as string);
+      .map((resource) => ({ id: resource.id as string, name: String(resource.outputs?.name) }));
     const models = await admin.models();
-    const names = models.map((m) => m.name);
-    return {
-      models,
-      stateIds,
-      duplicates: names.length - new Set(names).size,
-      orphans:
-        models.filter((m) => !stateIds.includes(m.id as string)).length +
-        stateIds.filter((id) => !models.some((m) => m.id === id)).length,
-    };
+    const inService = models.map((model) => ({ id: model.id as string, name: model.name as string }));
+    return { models, stateIds: inState.map((model) => model.id), ...reconcile(inState, inService) };
   }
 
   it.each(seeds)(

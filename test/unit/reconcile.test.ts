@@ -1,4 +1,4 @@
-import { reconcile } from "../lib/reconcile";
+import { reconcile } from "../../scripts/lib/reconcile";
 
 describe("bench reconciliation of state and service", () => {
   it("finds nothing wrong when each model is recorded once", () => {
