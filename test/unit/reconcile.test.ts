@@ -1,6 +1,6 @@
 import { reconcile } from "../../scripts/lib/reconcile";
 
-describe("bench reconciliation of state and service", () => {
+describe("reconciliation of state and service", () => {
   it("finds nothing wrong when each model is recorded once", () => {
     const models = [
       { id: "a", name: "one" },
