@@ -40,7 +40,16 @@ export function diffDataset(id: string, olds: DatasetOutputs, news: DatasetInput
   if (resumesWaiting)
     reasons.push(`dataset ${olds.name} is still ${olds.validationStatus}; the update waits for it`);
 
-  return { changes: replaces.length > 0 || updates.length > 0 || resumesWaiting, replaces, reasons };
+  const changedPaths = Object.fromEntries([
+    ...updates.map((key) => [key, "update"] as const),
+    ...changed.map((key) => [key, "replace"] as const),
+  ]);
+  return {
+    changes: replaces.length > 0 || updates.length > 0 || resumesWaiting,
+    replaces,
+    reasons,
+    changedPaths,
+  };
 }
 
 function comparable(key: string, value: unknown): unknown {

@@ -4,6 +4,7 @@ import type { CohereClient } from "../cohere/client";
 import type { WireDataset } from "../cohere/wire";
 import { NotFoundError } from "../cohere/errors";
 import { ValidationStatus } from "../cohere/enums";
+import type { ChangeDecision } from "../lifecycle/changeDecision";
 import { CohereProvider } from "../lifecycle/cohereProvider";
 import { createOnce, createOnceTimingFromEnv } from "../lifecycle/createOnce";
 import { formatDuration, parseDurationMs } from "../lifecycle/duration";
@@ -30,10 +31,14 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
     return failures.length > 0 ? { inputs: news, failures } : { inputs: news };
   }
 
-  async diff(id: string, olds: DatasetOutputs, news: DatasetInputs): Promise<dynamic.DiffResult> {
+  async diff(
+    id: string,
+    olds: DatasetOutputs,
+    news: DatasetInputs,
+  ): Promise<dynamic.DiffResult & Pick<ChangeDecision, "changedPaths">> {
     const decision = diffDataset(id, olds, news);
     for (const reason of decision.reasons) report(reason);
-    return { changes: decision.changes, replaces: decision.replaces };
+    return { changes: decision.changes, replaces: decision.replaces, changedPaths: decision.changedPaths };
   }
 
   async create(inputs: DatasetInputs): Promise<dynamic.CreateResult> {

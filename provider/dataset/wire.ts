@@ -7,6 +7,7 @@ import type { WireDataset } from "../cohere/wire";
 import type { DatasetInputs, DatasetOutputs } from "./types";
 import type { DatasetType } from "../cohere/enums";
 import { withoutUndefined } from "../lifecycle/plainObjects";
+import { unknownValue } from "../lifecycle/rules";
 
 /** Streams the file: hashing a 1.5 GB dataset never holds it in memory. */
 export async function fileSha256(file: string): Promise<string> {
@@ -56,4 +57,20 @@ export function outputsFromWire(inputs: DatasetInputs, dataset: WireDataset): Da
     createdAt: dataset.created_at,
   };
   return withoutUndefined(outputs) as DatasetOutputs;
+}
+
+/**
+ * The content hashes a Dataset's diff compares, taken where the program declared no class to take them (a plugin's
+ * Check). A file that is unknown yet has an unknown hash; one that cannot be read has none, and Check names it.
+ */
+export async function withFileHashes(inputs: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const hashOf = async (file: unknown) => {
+    if (file === unknownValue) return unknownValue;
+    return typeof file === "string" && file !== "" ? fileSha256(file).catch(() => undefined) : undefined;
+  };
+  return withoutUndefined({
+    ...inputs,
+    dataFileHash: await hashOf(inputs.dataFile),
+    evalDataFileHash: await hashOf(inputs.evalDataFile),
+  });
 }

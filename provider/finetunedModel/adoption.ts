@@ -1,11 +1,14 @@
-/** Adopting an existing model (`adoptModelId`): managed from now on, never renamed unless a name is declared. */
+/**
+ * Taking over an existing model: `adoptModelId` in a program, or `pulumi import` with the plugin. Managed from then
+ * on, never renamed unless a name is declared.
+ */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { CohereClient } from "../cohere/client";
 import type { WireFinetunedModel } from "../cohere/wire";
 import { report } from "../lifecycle/report";
 import { containsUnknown } from "../lifecycle/rules";
 import { describeDrift, driftBetween } from "./drift";
-import type { FinetunedModelInputs } from "./types";
+import type { FinetunedModelInputs, SettingsSpec } from "./types";
 import { settingsFromWire, settingsToWire } from "./wire";
 
 /** At preview: an adoption whose declared settings are not the model's own fails before anything changes. */
@@ -43,4 +46,13 @@ function adoptionMismatch(id: string, model: WireFinetunedModel, drift: string):
     `adoptModelId ${id}: model ${model.name} was trained otherwise than the spec declares (${drift}). ` +
     "Declare the settings it was trained with; nothing was changed."
   );
+}
+
+/**
+ * What `pulumi import` records as a model's declared inputs: its own name and the settings it was trained with, so
+ * the code Pulumi prints from them previews with no change. W&B logging is left out: Cohere never returns the key.
+ */
+export function importedInputs(model: WireFinetunedModel): FinetunedModelInputs {
+  const { wandb: _wandb, ...settings } = settingsFromWire(model.settings);
+  return { name: model.name, settings: settings as SettingsSpec };
 }

@@ -35,9 +35,11 @@ export function diffFinetunedModel(
     replaces.push("status");
     reasons.push(`model ${olds.name} (${id}) ended ${Status.Failed}; a new training replaces it`);
   }
+  const changedPaths: Record<string, "update" | "replace"> = {};
   const changedFields = changedTrainingFields(olds.settings, news.settings);
   if (changedFields.length > 0) {
     replaces.push("settings");
+    for (const path of changedFields) changedPaths[path] = "replace";
     reasons.push(`${changedFields.join(", ")} changed: a new training replaces model ${olds.name}`);
   } else if (olds.trainedSettings && !containsUnknown(news.settings)) {
     const drifts = driftBetween(news.settings, olds.trainedSettings);
@@ -59,6 +61,7 @@ export function diffFinetunedModel(
   const adopts = news.adoptModelId !== undefined && news.adoptModelId !== id;
   if (adopts) {
     replaces.push("adoptModelId");
+    changedPaths.adoptModelId = "replace";
     reasons.push(`adoptModelId now names another model (${news.adoptModelId})`);
   }
 
@@ -69,6 +72,7 @@ export function diffFinetunedModel(
   for (const key of ["waitForReady", "allowRetrain", "qualityGate", "timeouts"] as const) {
     if (!sameValue(olds[key], news[key])) updates.push(key);
   }
+  for (const path of updates) changedPaths[path] ??= "update";
   const resumesWaiting = news.waitForReady !== false && trainingStatuses.includes(olds.status);
   if (resumesWaiting)
     reasons.push(`model ${olds.name} is still ${olds.status}; the update waits until it is READY`);
@@ -77,6 +81,7 @@ export function diffFinetunedModel(
     changes: replaces.length > 0 || updates.length > 0 || resumesWaiting,
     replaces,
     reasons,
+    changedPaths,
     startsTraining: replaces.length > 0 && !adopts,
   };
 }
@@ -99,15 +104,15 @@ function changedTrainingFields(olds: SettingsSpec, news: SettingsSpec): string[]
   ] as const;
   return fields
     .filter(([, was, is]) => containsUnknown(is) || !sameValue(was, is))
-    .map(([path, was, is]) => (containsUnknown(is) ? path : detailed(path, was, is)));
+    .flatMap(([path, was, is]) => (containsUnknown(is) ? [path] : detailed(path, was, is)));
 }
 
-function detailed(path: string, was: unknown, is: unknown): string {
+function detailed(path: string, was: unknown, is: unknown): string[] {
   if (was && is && typeof was === "object" && typeof is === "object") {
     const keys = [...new Set([...Object.keys(was), ...Object.keys(is)])].filter(
       (key) => !sameValue((was as Record<string, unknown>)[key], (is as Record<string, unknown>)[key]),
     );
-    return keys.map((key) => `${path}.${key}`).join(", ");
+    return keys.map((key) => `${path}.${key}`);
   }
-  return path;
+  return [path];
 }

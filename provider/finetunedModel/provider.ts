@@ -12,8 +12,8 @@ import { omit, pickDefined, withoutNulls, withoutUndefined } from "../lifecycle/
 import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
 import { containsUnknown } from "../lifecycle/rules";
-import { diffFinetunedModel, trainingStatuses, wantsRename } from "./diff";
-import { adopt, checkAdoption } from "./adoption";
+import { diffFinetunedModel, FinetunedModelDecision, trainingStatuses, wantsRename } from "./diff";
+import { adopt, checkAdoption, importedInputs } from "./adoption";
 import { describeDrift, driftBetween } from "./drift";
 import { clockSkewMs, findInterruptedCreate, RecentModels, trainedAsDeclared } from "./interruptedCreates";
 import { lastTrainingStep } from "./metrics";
@@ -64,7 +64,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     id: string,
     olds: FinetunedModelOutputs,
     news: FinetunedModelInputs,
-  ): Promise<dynamic.DiffResult> {
+  ): Promise<dynamic.DiffResult & Pick<FinetunedModelDecision, "changedPaths">> {
     const decision = diffFinetunedModel(id, olds, news);
     if (decision.startsTraining && !this.retrainAllowed(news)) {
       throw new Error(
@@ -74,7 +74,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     }
     for (const reason of decision.reasons) report(reason);
     if (decision.startsTraining) await this.announceTraining(news, `replaces ${olds.name} (${id})`);
-    return { changes: decision.changes, replaces: decision.replaces };
+    return { changes: decision.changes, replaces: decision.replaces, changedPaths: decision.changedPaths };
   }
 
   async create(inputs: FinetunedModelInputs): Promise<dynamic.CreateResult> {
@@ -115,7 +115,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
       throw error;
     }
     if (model.status === Status.Deleted) return {};
-    const inputs = declaredInputs(props);
+    const inputs = props.settings === undefined ? importedInputs(model) : declaredInputs(props);
     const known = withoutUndefined({
       trainingMetrics: props.trainingMetrics,
       trainingSteps: props.trainingSteps,

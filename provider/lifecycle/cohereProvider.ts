@@ -1,4 +1,4 @@
-/** What both dynamic providers do alike: configuration, the Cohere client, and deletes that tolerate "gone". */
+/** What both resource providers do alike: configuration, the Cohere client, and deletes that tolerate "gone". */
 import { CohereClient } from "../cohere/client";
 import { NotFoundError } from "../cohere/errors";
 import { ConfiguredConnection, ConfigReader, connectionFromConfig, resolveConnection } from "./connection";
@@ -9,7 +9,12 @@ export abstract class CohereProvider {
 
   /** Runs once per plugin process with the stack's config, secrets decrypted; nothing of it reaches state. */
   async configure(req: { config: ConfigReader }): Promise<void> {
-    this.configured = connectionFromConfig(req.config);
+    this.useConnection(connectionFromConfig(req.config));
+  }
+
+  /** A plugin host's Configure: the settings of one provider instance, already parsed. */
+  useConnection(configured: ConfiguredConnection): void {
+    this.configured = configured;
     this.cachedClient = undefined;
   }
 

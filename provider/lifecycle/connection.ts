@@ -19,12 +19,27 @@ export interface ConfigReader {
   get(key: string): string | undefined;
 }
 
+/** The dynamic host's stack config: `cohere:*` keys, string values. */
 export function connectionFromConfig(config: ConfigReader): ConfiguredConnection {
+  return connectionFromSettings((key) => config.get(`cohere:${key}`));
+}
+
+/**
+ * Settings by bare key (`apiKey`, `baseUrl`, ...), as a plugin's Configure receives them: strings from stack
+ * config, typed values from an explicit provider's inputs. An empty value counts as not set.
+ */
+export function connectionFromSettings(setting: (key: string) => unknown): ConfiguredConnection {
+  const text = (key: string) => {
+    const value = setting(key);
+    if (value === undefined || value === null || value === "") return undefined;
+    if (typeof value !== "string") throw new Error(`cohere:${key} must be a string, got ${typeof value}`);
+    return value;
+  };
   return {
-    apiKey: config.get("cohere:apiKey") || undefined,
-    baseUrl: config.get("cohere:baseUrl") || undefined,
-    clientName: config.get("cohere:clientName") || undefined,
-    allowRetrain: parseBoolean(config.get("cohere:allowRetrain")),
+    apiKey: text("apiKey"),
+    baseUrl: text("baseUrl"),
+    clientName: text("clientName"),
+    allowRetrain: parseBoolean(setting("allowRetrain")),
   };
 }
 
@@ -43,8 +58,9 @@ export function resolveConnection(
   return { apiKey, baseUrl, clientName: configured.clientName };
 }
 
-function parseBoolean(value: string | undefined): boolean | undefined {
-  if (value === undefined || value === "") return undefined;
+function parseBoolean(value: unknown): boolean | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value === "boolean") return value;
   if (value === "true" || value === "false") return value === "true";
-  throw new Error(`cohere:allowRetrain must be true or false, got "${value}"`);
+  throw new Error(`cohere:allowRetrain must be true or false, got "${String(value)}"`);
 }

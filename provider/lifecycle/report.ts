@@ -1,5 +1,18 @@
-/** Progress for the `pulumi up` display: the engine shows what the provider process prints. */
+/** Progress for the `pulumi up` display: the dynamic host shows what the provider process prints; a plugin logs it. */
+import { AsyncLocalStorage } from "node:async_hooks";
+
+export type ProgressSink = (message: string) => void;
+
+/** The sink of the operation running: a plugin host sends each resource's progress to the engine under its URN. */
+const operationSinks = new AsyncLocalStorage<ProgressSink>();
+
+export function withProgressSink<T>(sink: ProgressSink, operation: () => T): T {
+  return operationSinks.run(sink, operation);
+}
+
 export function report(message: string): void {
+  const sink = operationSinks.getStore();
+  if (sink) return sink(message);
   if (!process.stdout.listeners("error").includes(exitOnBrokenPipe))
     process.stdout.on("error", exitOnBrokenPipe);
   console.log(`cohere: ${message}`);

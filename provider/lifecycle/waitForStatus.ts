@@ -1,6 +1,7 @@
 /** Polls a Cohere object (a fine-tuned model, a dataset) until its status leaves the in-progress ones. */
 import { Status } from "../cohere/enums";
 import { ApiConnectionError, InternalServerError, RateLimitError } from "../cohere/errors";
+import { sleepUnlessCancelled } from "./cancellation";
 import { formatDuration } from "./duration";
 
 export interface PollSchedule {
@@ -68,7 +69,7 @@ export async function waitForStatus<T>(
   poll: StatusPoll<T>,
   timing: PollTiming<T>,
 ): Promise<PollOutcome<T>> {
-  const sleep = timing.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = timing.sleep ?? sleepUnlessCancelled;
   const now = timing.now ?? Date.now;
   const started = now();
   let item = first;

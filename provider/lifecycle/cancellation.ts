@@ -1,0 +1,33 @@
+/**
+ * The engine's Cancel (Ctrl-C in `pulumi up`) ends every wait of the process: each model or dataset being waited
+ * for is then recorded with its status, and the next `pulumi up` resumes waiting. Sends are never cut short.
+ */
+const cancellation = new AbortController();
+
+export class WaitCancelledError extends Error {
+  constructor() {
+    super("the operation was cancelled; the next `pulumi up` resumes waiting");
+    this.name = "WaitCancelledError";
+  }
+}
+
+export function cancelWaits(): void {
+  cancellation.abort();
+}
+
+/** A pause of a wait: rejects with WaitCancelledError once the operation is cancelled. */
+export function sleepUnlessCancelled(ms: number): Promise<void> {
+  const signal = cancellation.signal;
+  if (signal.aborted) return Promise.reject(new WaitCancelledError());
+  return new Promise((resolve, reject) => {
+    const cancelled = () => {
+      clearTimeout(timer);
+      reject(new WaitCancelledError());
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", cancelled);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", cancelled, { once: true });
+  });
+}

@@ -1,0 +1,26 @@
+/**
+ * The entry of the `cohere` provider plugin: Pulumi's Node.js language host runs the plugin directory's `main`
+ * with the engine's address as its argument; the plugin serves on a free loopback port and prints it.
+ */
+import * as grpc from "@grpc/grpc-js";
+import { EngineLog } from "./engineLog";
+import { PluginServer, providerService } from "./server";
+
+/** The engine may prepend logging flags (`--logtostderr`, `-v=9`, `--tracing <endpoint>`). */
+function engineAddress(args: string[]): string | undefined {
+  const positional = args.filter((arg, index) => !arg.startsWith("-") && args[index - 1] !== "--tracing");
+  return positional[0];
+}
+
+export async function servePlugin(version: string, args = process.argv.slice(2)): Promise<void> {
+  const address = engineAddress(args);
+  const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
+  const plugin = new PluginServer(version, address ? new EngineLog(address) : undefined);
+  server.addService(providerService, plugin.implementation());
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
+  );
+  console.log(String(port));
+}

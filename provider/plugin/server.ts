@@ -1,0 +1,317 @@
+/**
+ * The provider plugin `cohere`: Pulumi's resource provider protocol over gRPC, served for programs of every
+ * language by the same resource providers the dynamic resources use. Pulumi's own Node.js server
+ * (`@pulumi/pulumi/provider`) never reads Configure's request and answers CheckConfig/DiffConfig UNIMPLEMENTED
+ * (pulumi/pulumi#10915), so a provider on it would never see `cohere:apiKey`: this one serves the protocol itself.
+ */
+import * as grpc from "@grpc/grpc-js";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { Any } from "google-protobuf/google/protobuf/any_pb";
+import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
+import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
+import * as provproto from "@pulumi/pulumi/proto/provider_pb";
+import * as statusproto from "@pulumi/pulumi/proto/status_pb";
+import { cancelWaits } from "../lifecycle/cancellation";
+import { omit } from "../lifecycle/plainObjects";
+import { withProgressSink } from "../lifecycle/report";
+import { ResourceInitError } from "../lifecycle/resourceInitError";
+import type { CheckFailure } from "../lifecycle/rules";
+import { EngineLog } from "./engineLog";
+import { checkProviderSettings, configuredConnection, providerSettingKeys } from "./providerConfig";
+import { engineSuppliedKeys, ResourceProvider, resourceTypes, ResourceType } from "./resourceTypes";
+import { packageSchema } from "./schema";
+import { concealSecrets, revealSecrets } from "./secrets";
+import { parseUrn } from "./urn";
+
+type Properties = Record<string, unknown>;
+type Handler<Req, Res> = (request: Req) => Promise<Res>;
+
+/** One provider instance: its settings, and a provider per resource type with their caches. */
+class Session {
+  private readonly providers = new Map<string, ResourceProvider>();
+
+  constructor(private readonly settings: Properties) {}
+
+  provider(token: string): { type: ResourceType; provider: ResourceProvider } {
+    const type = resourceTypes[token];
+    if (!type) throw new Error(`the cohere provider has no resource type ${token}`);
+    let provider = this.providers.get(token);
+    if (!provider) {
+      provider = type.newProvider();
+      provider.useConnection(configuredConnection(this.settings));
+      this.providers.set(token, provider);
+    }
+    return { type, provider };
+  }
+}
+
+export class PluginServer {
+  private session = new Session({});
+
+  constructor(
+    private readonly version: string,
+    private readonly engine: EngineLog | undefined,
+  ) {}
+
+  /** The service's handlers, each turning its request into the core's plain values and back. */
+  implementation(): grpc.UntypedServiceImplementation {
+    const handlers: Record<string, Handler<never, unknown>> = {
+      getPluginInfo: async () => new plugproto.PluginInfo().setVersion(this.version),
+      getSchema: async () =>
+        new provproto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema(this.version))),
+      checkConfig: (request: provproto.CheckRequest) => this.checkConfig(request),
+      diffConfig: (request: provproto.DiffRequest) => this.diffConfig(request),
+      configure: (request: provproto.ConfigureRequest) => this.configure(request),
+      check: (request: provproto.CheckRequest) => this.check(request),
+      diff: (request: provproto.DiffRequest) => this.diff(request),
+      create: (request: provproto.CreateRequest) => this.create(request),
+      read: (request: provproto.ReadRequest) => this.read(request),
+      update: (request: provproto.UpdateRequest) => this.update(request),
+      delete: (request: provproto.DeleteRequest) => this.delete(request),
+      cancel: async () => {
+        cancelWaits();
+        return new Empty();
+      },
+      attach: async () => new Empty(),
+    };
+    return Object.fromEntries(
+      Object.entries(handlers).map(([method, handler]) => [method, unary(handler)]),
+    ) as grpc.UntypedServiceImplementation;
+  }
+
+  private async checkConfig(request: provproto.CheckRequest): Promise<provproto.CheckResponse> {
+    const news = revealSecrets(toPlain(request.getNews()));
+    const inputs = concealSecrets(news.value, [...news.secretPaths, "apiKey"]);
+    return checkResponse(inputs, checkProviderSettings(news.value));
+  }
+
+  private async diffConfig(request: provproto.DiffRequest): Promise<provproto.DiffResponse> {
+    const olds = revealSecrets(toPlain(request.getOlds())).value;
+    const news = revealSecrets(toPlain(request.getNews())).value;
+    // A provider holds no state of its own: new settings apply to the next operation, nothing is replaced.
+    const changed = providerSettingKeys.filter((key) => String(olds[key] ?? "") !== String(news[key] ?? ""));
+    return new provproto.DiffResponse().setChanges(
+      changed.length > 0
+        ? provproto.DiffResponse.DiffChanges.DIFF_SOME
+        : provproto.DiffResponse.DiffChanges.DIFF_NONE,
+    );
+  }
+
+  private async configure(request: provproto.ConfigureRequest): Promise<provproto.ConfigureResponse> {
+    const args = request.getArgs();
+    const settings = args
+      ? revealSecrets(toPlain(args)).value
+      : Object.fromEntries(
+          [...request.getVariablesMap().entries()].map(([key, value]) => [
+            key.replace(/^cohere:(config:)?/, ""),
+            value,
+          ]),
+        );
+    const failures = checkProviderSettings(settings);
+    if (failures.length > 0) throw new Error(failures.map((failure) => failure.reason).join("; "));
+    this.session = new Session(settings);
+    return new provproto.ConfigureResponse()
+      .setAcceptsecrets(true)
+      .setSupportspreview(false)
+      .setAcceptresources(false)
+      .setAcceptoutputs(false);
+  }
+
+  private async check(request: provproto.CheckRequest): Promise<provproto.CheckResponse> {
+    const urn = request.getUrn();
+    const { type, provider } = this.session.provider(parseUrn(urn).type);
+    const olds = revealSecrets(toPlain(request.getOlds())).value;
+    const news = revealSecrets(toPlain(request.getNews()));
+    const declared = await type.prepare(omit(news.value, engineSuppliedKeys));
+    const result = await this.within(urn, () =>
+      provider.check(omit(olds, engineSuppliedKeys), { ...declared, ...engineContext(urn) }),
+    );
+    const inputs = concealSecrets(omit(result.inputs ?? declared, engineSuppliedKeys), [
+      ...news.secretPaths,
+      ...type.secretInputs,
+    ]);
+    return checkResponse(inputs, result.failures ?? []);
+  }
+
+  private async diff(request: provproto.DiffRequest): Promise<provproto.DiffResponse> {
+    const urn = request.getUrn();
+    const { provider } = this.session.provider(parseUrn(urn).type);
+    const olds = omit(revealSecrets(toPlain(request.getOlds())).value, engineSuppliedKeys);
+    const news = omit(revealSecrets(toPlain(request.getNews())).value, engineSuppliedKeys);
+    const result = await this.within(urn, () =>
+      provider.diff(request.getId(), olds, { ...news, ...engineContext(urn) }),
+    );
+    const response = new provproto.DiffResponse()
+      .setChanges(
+        result.changes
+          ? provproto.DiffResponse.DiffChanges.DIFF_SOME
+          : provproto.DiffResponse.DiffChanges.DIFF_NONE,
+      )
+      .setReplacesList(result.replaces ?? [])
+      .setHasdetaileddiff(true);
+    const detailed = response.getDetaileddiffMap();
+    for (const [path, kind] of Object.entries(result.changedPaths)) {
+      detailed.set(path, propertyDiff(kind === "replace", true));
+    }
+    // A replacement the inputs do not explain (a model that ended FAILED) is shown by the output that causes it.
+    for (const key of result.replaces ?? []) {
+      if (!Object.keys(result.changedPaths).some((path) => path === key || path.startsWith(`${key}.`)))
+        detailed.set(key, propertyDiff(true, false));
+    }
+    return response;
+  }
+
+  private async create(request: provproto.CreateRequest): Promise<provproto.CreateResponse> {
+    const urn = request.getUrn();
+    const { provider } = this.session.provider(parseUrn(urn).type);
+    const inputs = revealSecrets(toPlain(request.getProperties()));
+    const declared = omit(inputs.value, engineSuppliedKeys);
+    const timeouts = timeoutsFor("create", request.getTimeout());
+    const result = await this.within(
+      urn,
+      () => provider.create({ ...declared, ...engineContext(urn), ...timeouts }),
+      inputs.secretPaths,
+    );
+    return new provproto.CreateResponse()
+      .setId(result.id)
+      .setProperties(toStruct(stored(result.outs, inputs.secretPaths)));
+  }
+
+  private async read(request: provproto.ReadRequest): Promise<provproto.ReadResponse> {
+    const urn = request.getUrn();
+    const { provider } = this.session.provider(parseUrn(urn).type);
+    const props = revealSecrets(toPlain(request.getProperties()));
+    const inputs = revealSecrets(toPlain(request.getInputs()));
+    const secretPaths = [...props.secretPaths, ...inputs.secretPaths];
+    const result = await this.within(urn, () =>
+      provider.read(request.getId(), omit(props.value, engineSuppliedKeys)),
+    );
+    if (!result.id) return new provproto.ReadResponse();
+    // What the program declared, secrets included, stays the recorded inputs; an import records what Cohere has.
+    const declared = Object.keys(inputs.value).length > 0 ? inputs.value : (result.inputs ?? {});
+    return new provproto.ReadResponse()
+      .setId(result.id)
+      .setProperties(toStruct(stored(result.props ?? {}, secretPaths)))
+      .setInputs(toStruct(stored(declared, inputs.secretPaths)));
+  }
+
+  private async update(request: provproto.UpdateRequest): Promise<provproto.UpdateResponse> {
+    const urn = request.getUrn();
+    const { provider } = this.session.provider(parseUrn(urn).type);
+    const olds = revealSecrets(toPlain(request.getOlds()));
+    const news = revealSecrets(toPlain(request.getNews()));
+    const secretPaths = [...olds.secretPaths, ...news.secretPaths];
+    const timeouts = timeoutsFor("update", request.getTimeout());
+    const result = await this.within(
+      urn,
+      () =>
+        provider.update(request.getId(), omit(olds.value, engineSuppliedKeys), {
+          ...omit(news.value, engineSuppliedKeys),
+          ...engineContext(urn),
+          ...timeouts,
+        }),
+      secretPaths,
+    );
+    return new provproto.UpdateResponse().setProperties(toStruct(stored(result.outs ?? {}, secretPaths)));
+  }
+
+  private async delete(request: provproto.DeleteRequest): Promise<Empty> {
+    const urn = request.getUrn();
+    const { provider } = this.session.provider(parseUrn(urn).type);
+    const props = omit(revealSecrets(toPlain(request.getProperties())).value, engineSuppliedKeys);
+    await this.within(urn, () => provider.delete(request.getId(), props));
+    return new Empty();
+  }
+
+  /**
+   * Runs a resource operation with its progress sent to the engine under its URN. A create or update that leaves
+   * the object at Cohere (ResourceInitError) keeps its secrets secret in the partial state it records.
+   */
+  private async within<T>(urn: string, operation: () => Promise<T>, secretPaths: string[] = []): Promise<T> {
+    const sink = this.engine ? (message: string) => this.engine!.info(urn, message) : undefined;
+    try {
+      return await (sink ? withProgressSink(sink, operation) : operation());
+    } catch (error) {
+      if (error instanceof ResourceInitError) {
+        throw new ResourceInitError(
+          error.message,
+          error.id,
+          stored(error.properties as Properties, secretPaths),
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+/** The name and scope a dynamic resource's class passes as inputs, from the URN the engine gives a plugin. */
+function engineContext(urn: string): Properties {
+  const { project, stack, name } = parseUrn(urn);
+  return { resourceName: name, autoNameScope: `${project}/${stack}` };
+}
+
+/** The engine's timeout for this operation (customTimeouts), in seconds; 0 when none was set. */
+function timeoutsFor(operation: "create" | "update", seconds: number): Properties {
+  return seconds > 0 ? { timeouts: { [operation]: `${seconds}s` } } : {};
+}
+
+function stored(outs: Properties, secretPaths: readonly string[]): Properties {
+  return concealSecrets(omit(outs, engineSuppliedKeys), secretPaths);
+}
+
+function checkResponse(inputs: Properties, failures: CheckFailure[]): provproto.CheckResponse {
+  return new provproto.CheckResponse()
+    .setInputs(toStruct(inputs))
+    .setFailuresList(
+      failures.map((failure) =>
+        new provproto.CheckFailure().setProperty(failure.property).setReason(failure.reason),
+      ),
+    );
+}
+
+function propertyDiff(replaces: boolean, inputDiff: boolean): provproto.PropertyDiff {
+  return new provproto.PropertyDiff()
+    .setKind(replaces ? provproto.PropertyDiff.Kind.UPDATE_REPLACE : provproto.PropertyDiff.Kind.UPDATE)
+    .setInputdiff(inputDiff);
+}
+
+function toPlain(struct: Struct | undefined): Properties {
+  return (struct?.toJavaScript() ?? {}) as Properties;
+}
+
+function toStruct(value: Properties): Struct {
+  return Struct.fromJavaScript(JSON.parse(JSON.stringify(value)));
+}
+
+/**
+ * Wraps a handler as a unary gRPC method. An error carrying an object's id (ResourceInitError) becomes the
+ * engine's ErrorResourceInitFailed, so the object is recorded in state, never orphaned.
+ */
+function unary<Req, Res>(handler: Handler<Req, Res>): grpc.handleUnaryCall<Req, Res> {
+  return (call, callback) => {
+    handler(call.request).then(
+      (response) => callback(null, response),
+      (error: unknown) => callback(grpcError(error)),
+    );
+  };
+}
+
+function grpcError(error: unknown): grpc.ServiceError {
+  const message = error instanceof Error ? error.message : String(error);
+  const metadata = new grpc.Metadata();
+  if (error instanceof ResourceInitError) {
+    const detail = new provproto.ErrorResourceInitFailed()
+      .setId(error.id)
+      .setProperties(toStruct(error.properties as Properties))
+      .setReasonsList(error.reasons);
+    const packed = new Any();
+    packed.pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed");
+    const status = new statusproto.Status().setCode(grpc.status.UNKNOWN).setMessage(message);
+    status.addDetails(packed);
+    metadata.add("grpc-status-details-bin", Buffer.from(status.serializeBinary()));
+  }
+  return Object.assign(new Error(message), { code: grpc.status.UNKNOWN, details: message, metadata });
+}
+
+export const providerService = provrpc.ResourceProviderService;

@@ -1,0 +1,50 @@
+/**
+ * A ready-to-use directory of the `cohere` provider plugin: what `pulumi package add <dir>` and
+ * `plugins: providers: [{name: cohere, path: <dir>}]` take. Pulumi's Node.js language host runs it
+ * (`PulumiPlugin.yaml`, `runtime: nodejs`) from its `package.json` `main`; it holds the package as npm installs a
+ * release, with production dependencies only, and writes nothing into itself when it runs.
+ */
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { packedPackage } from "./packedPackage";
+import { REPO_ROOT } from "./pulumiCli";
+
+const execFileAsync = promisify(execFile);
+const packageName = "pulumi-cohere-finetuning";
+
+/** Writes the plugin into `outDir` (created, or emptied of a previous plugin) and resolves to its absolute path. */
+export async function buildPluginDir(outDir: string): Promise<string> {
+  const dir = path.resolve(outDir);
+  const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
+  const tarball = await packedPackage();
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(tarball, path.join(dir, path.basename(tarball)));
+  const files: Record<string, string> = {
+    "PulumiPlugin.yaml": "runtime: nodejs\n",
+    "package.json": `${JSON.stringify(
+      {
+        name: "pulumi-resource-cohere",
+        version,
+        private: true,
+        description: "The cohere Pulumi provider plugin: Cohere fine-tuned models and datasets.",
+        license: "Apache-2.0",
+        main: "index.js",
+        dependencies: { [packageName]: `file:./${path.basename(tarball)}` },
+      },
+      null,
+      2,
+    )}\n`,
+    "index.js":
+      `require("${packageName}/plugin").servePlugin(require("./package.json").version).catch((error) => {\n` +
+      "  console.error(error);\n  process.exit(1);\n});\n",
+  };
+  for (const [file, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), content);
+  await execFileAsync("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--prefer-offline"], {
+    cwd: dir,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return dir;
+}
