@@ -7,12 +7,28 @@
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as os from "node:os";
 import { promisify } from "node:util";
 import { packedPackage } from "./packedPackage";
 import { REPO_ROOT } from "./pulumiCli";
 
 const execFileAsync = promisify(execFile);
 const packageName = "pulumi-cohere-finetuning";
+/** Where a process that already built the plugin (jest's global setup) leaves its directory. */
+export const PLUGIN_DIR_ENV = "COHERE_PLUGIN_DIR";
+
+let built: Promise<string> | undefined;
+
+/** The plugin of this checkout, built once into a temp directory; resolves to that directory. */
+export function builtPluginDir(): Promise<string> {
+  const already = process.env[PLUGIN_DIR_ENV];
+  if (already) return Promise.resolve(already);
+  built ??= buildPluginDir(fs.mkdtempSync(path.join(os.tmpdir(), "cohere-plugin-"))).catch((error) => {
+    built = undefined;
+    throw error;
+  });
+  return built;
+}
 
 /** Writes the plugin into `outDir` (created, or emptied of a previous plugin) and resolves to its absolute path. */
 export async function buildPluginDir(outDir: string): Promise<string> {

@@ -23,6 +23,8 @@ export interface UserProjectOptions {
   files?: Record<string, string>;
   /** Names the temp directory. */
   purpose: string;
+  /** False for a project that uses the provider plugin instead of the npm package (a YAML, Python or Go one). */
+  installPackage?: boolean;
   /** Environment of every `pulumi` command, on top of the isolated one (e.g. provider tuning knobs). */
   env?: Record<string, string>;
 }
@@ -47,7 +49,7 @@ export async function createUserProject(options: UserProjectOptions): Promise<Us
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), content);
   }
-  await installPackage(dir);
+  if (options.installPackage !== false) await installPackage(dir);
 
   const cli = await ensurePulumiCli();
   const project = new PulumiProject(dir, {

@@ -1,8 +1,13 @@
-/** End-to-end tests run programs as users do: `pulumi` in a project that installed the packed package. */
+/**
+ * End-to-end tests run programs as users do: `pulumi` in a project that installed the packed package, or one of
+ * another language that uses the provider plugin built from this checkout.
+ */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { createUserProject, UserProject, UserProjectOptions } from "../../../scripts/lib/userProject";
 import { ensurePulumiCli, REPO_ROOT } from "../../../scripts/lib/pulumiCli";
 import { packedPackage } from "../../../scripts/lib/packedPackage";
+import { builtPluginDir } from "../../../scripts/lib/pluginDir";
 
 export type { UserProject } from "../../../scripts/lib/userProject";
 
@@ -19,6 +24,26 @@ export async function userProject(
   await Promise.all([ensurePulumiCli(), packedPackage()]);
   return createUserProject({ purpose: "e2e", ...options });
 }
+/** Where the examples' `Pulumi.yaml` finds the plugin: built there by `npm run plugin -- --out .cohere-plugin`. */
+const committedPluginPath = "../../.cohere-plugin";
+
+/**
+ * A project of any language using the plugin as its README says: a YAML example's `plugins:` entry pointed at
+ * this checkout's plugin, else `pulumi package add <plugin dir>` (which generates the project's local SDK).
+ */
+export async function pluginProject(
+  options: Omit<UserProjectOptions, "purpose" | "installPackage"> & { purpose?: string },
+): Promise<UserProject> {
+  const [pluginDir] = await Promise.all([builtPluginDir(), ensurePulumiCli()]);
+  const project = await createUserProject({ purpose: "e2e", ...options, installPackage: false });
+  const manifest = path.join(project.dir, "Pulumi.yaml");
+  const text = fs.readFileSync(manifest, "utf8");
+  if (text.includes(committedPluginPath))
+    fs.writeFileSync(manifest, text.replace(committedPluginPath, pluginDir));
+  else await project.pulumi(["package", "add", pluginDir]);
+  return project;
+}
+
 export { modelsProgram } from "./programs";
 export type { DeclaredModel } from "./programs";
 

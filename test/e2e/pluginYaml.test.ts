@@ -1,0 +1,133 @@
+/**
+ * Pulumi YAML through the provider plugin, run as a user runs it: examples/yaml copied to a temp directory, its
+ * `plugins:` entry pointed at the plugin built from this checkout, and the `pulumi` binary with Pulumi's YAML
+ * language host (the plugin itself run by the Node.js host) against the emulator.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { PulumiCommandError } from "../../scripts/lib/pulumiProject";
+import { countRequests, fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulator";
+import { pluginProject, templates, UserProject } from "./harness";
+
+const step = 600_000;
+const wandbKey = "wandb-key-yaml-never-in-state-1";
+
+let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+const projects: UserProject[] = [];
+
+async function exampleProject(): Promise<UserProject> {
+  const project = await pluginProject({ template: templates.example("yaml"), env: fastProviderEnv });
+  projects.push(project);
+  await project.selectStack("dev");
+  await project.setConfig("cohereBaseUrl", emulator.url);
+  await project.setConfig("cohereApiKey", testApiKey, { secret: true });
+  await project.setConfig("wandbApiKey", wandbKey, { secret: true });
+  return project;
+}
+
+function edit(project: UserProject, from: string, to: string): void {
+  const file = path.join(project.dir, "Pulumi.yaml");
+  const text = fs.readFileSync(file, "utf8");
+  expect(text).toContain(from);
+  fs.writeFileSync(file, text.replace(from, to));
+}
+
+async function failure(operation: Promise<unknown>): Promise<string> {
+  const error = await operation.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(PulumiCommandError);
+  return (error as PulumiCommandError).message;
+}
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ trainingMs: 600 });
+});
+afterAll(async () => {
+  for (const project of projects) await project.destroy().catch(() => undefined);
+  await Promise.all(projects.map((project) => project.cleanup()));
+  await emulator?.close();
+}, step);
+beforeEach(() => emulator.admin.reset());
+
+describe("examples/yaml through the cohere provider plugin", () => {
+  it(
+    "previews, ups, previews no change, refreshes and destroys, with no key in state or output",
+    async () => {
+      const project = await exampleProject();
+      expect((await project.preview()).changes).toEqual({ create: 5 });
+      expect((await project.up()).changes).toEqual({ create: 5 });
+      const models = await emulator.admin.models();
+      expect(models.map((model) => model.status)).toEqual(["STATUS_READY", "STATUS_READY"]);
+      const outputs = await project.outputs();
+      expect(outputs.supportBotInferenceModel).toMatch(/^[0-9a-f-]{36}-ft$/);
+      expect(outputs.supportBotAccuracy).toEqual(expect.any(Number));
+
+      await emulator.admin.clearRequests();
+      expect((await project.preview({ expectNoChanges: true })).changes).toEqual({ same: 5 });
+      expect(await emulator.admin.requests()).toHaveLength(0);
+      expect((await project.refresh()).changes).toEqual({ same: 5 });
+
+      const state = await project.exportState();
+      expect(state).toContain("ciphertext");
+      expect(state).not.toContain(testApiKey);
+      expect(state).not.toContain(wandbKey);
+      expect((await project.destroy()).changes).toEqual({ delete: 5 });
+      expect(await emulator.admin.models()).toHaveLength(0);
+      expect(project.output()).not.toContain(testApiKey);
+      expect(project.output()).not.toContain(wandbKey);
+    },
+    step,
+  );
+
+  it(
+    "retrains a model whose hyperparameters change, creating the new one before deleting the old",
+    async () => {
+      const project = await exampleProject();
+      await project.up();
+      const old = (await emulator.admin.models()).find((model) => model.name === "triage-bot")!;
+      edit(
+        project,
+        "trainEpochs: 2\n          trainBatchSize: 8",
+        "trainEpochs: 3\n          trainBatchSize: 8",
+      );
+      await emulator.admin.clearRequests();
+      expect((await project.up()).changes).toEqual({ replace: 1, same: 4 });
+      const requests = await emulator.admin.requests();
+      const created = requests.findIndex((request) => request.method === "POST");
+      const deleted = requests.findIndex((request) => request.method === "DELETE");
+      expect(countRequests(requests, "POST", /finetuned-models$/)).toBe(1);
+      expect(requests[deleted].path).toContain(old.id);
+      expect(created).toBeLessThan(deleted);
+    },
+    step,
+  );
+
+  it(
+    "fails the preview of a retraining the provider's allowRetrain: false forbids, naming the field",
+    async () => {
+      const project = await exampleProject();
+      await project.up();
+      edit(project, "learningRate: 0.01", "learningRate: 0.02");
+      await emulator.admin.clearRequests();
+      const message = await failure(project.preview());
+      expect(message).toMatch(/retraining is not allowed: settings\.hyperparameters\.learningRate changed/);
+      expect(countRequests(await emulator.admin.requests(), "POST", /./)).toBe(0);
+    },
+    step,
+  );
+
+  it(
+    "fails the preview of an out-of-range input with its property path, before any API call",
+    async () => {
+      const project = await exampleProject();
+      edit(project, "trainEpochs: 1", "trainEpochs: 99");
+      await emulator.admin.clearRequests();
+      const message = await failure(project.preview());
+      expect(message).toMatch(/settings\.hyperparameters\.trainEpochs must be between 1 and 10, got 99/);
+      expect(await emulator.admin.requests()).toHaveLength(0);
+    },
+    step,
+  );
+});
