@@ -1,9 +1,11 @@
-import { ensurePulumiCli, findLanguageHost } from "./lib/pulumiCli";
+import { ensurePulumiCli, findLanguageHosts } from "./lib/pulumiCli";
 
 ensurePulumiCli().then(
   (cli) => {
     console.log(`Pulumi CLI v${cli.version}: ${cli.binary}`);
-    console.log(`Node.js language host: ${findLanguageHost(cli.binary, cli.env.PATH)}`);
+    for (const [runtime, host] of Object.entries(findLanguageHosts(cli.binary, cli.env.PATH))) {
+      console.log(`${runtime} language host: ${host ?? "none"}`);
+    }
   },
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

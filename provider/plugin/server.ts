@@ -137,20 +137,26 @@ export class PluginServer {
   private async diff(request: provproto.DiffRequest): Promise<provproto.DiffResponse> {
     const urn = request.getUrn();
     const { provider } = this.session.provider(parseUrn(urn).type);
-    const olds = omit(revealSecrets(toPlain(request.getOlds())).value, engineSuppliedKeys);
+    const recorded = revealSecrets(toPlain(request.getOlds())).value;
+    const olds = omit(recorded, engineSuppliedKeys);
     const news = omit(revealSecrets(toPlain(request.getNews())).value, engineSuppliedKeys);
     const result = await this.within(urn, () =>
       provider.diff(request.getId(), olds, { ...news, ...engineContext(urn) }),
     );
+    // A state moved over from the dynamic resources drops their provider's keys in an update that calls nothing.
+    const moved = engineSuppliedKeys.filter((key) => key in recorded);
     const response = new provproto.DiffResponse()
       .setChanges(
-        result.changes
+        result.changes || moved.length > 0
           ? provproto.DiffResponse.DiffChanges.DIFF_SOME
           : provproto.DiffResponse.DiffChanges.DIFF_NONE,
       )
       .setReplacesList(result.replaces ?? [])
       .setHasdetaileddiff(true);
     const detailed = response.getDetaileddiffMap();
+    for (const key of moved) {
+      detailed.set(key, new provproto.PropertyDiff().setKind(provproto.PropertyDiff.Kind.DELETE));
+    }
     for (const [path, kind] of Object.entries(result.changedPaths)) {
       detailed.set(path, propertyDiff(kind === "replace", true));
     }

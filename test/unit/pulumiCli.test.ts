@@ -7,7 +7,10 @@ import { REPO_ROOT } from "../../scripts/lib/pulumiCli";
 type PulumiCliModule = typeof import("../../scripts/lib/pulumiCli");
 
 const CLI_MODULE_DIR = path.join(REPO_ROOT, "tools", "pulumi-cli");
+const RUNTIMES = ["nodejs", "yaml", "python", "go"];
+const HOSTS = RUNTIMES.map((runtime) => `pulumi-language-${runtime}`);
 const LANGUAGE_HOST_MODULE_DIR = path.join(REPO_ROOT, "tools", "pulumi-language-nodejs");
+const HOST_MODULE_DIRS = HOSTS.map((host) => path.join(REPO_ROOT, "tools", host));
 const DYNAMIC_PLUGIN_DIR = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 
 let tmp: string;
@@ -45,13 +48,33 @@ function fakeVersionReporter(file: string, version: string): string {
   return executable(file, `#!/bin/sh\necho v${version}\n`);
 }
 
-/** Stands in for `go build`: writes a binary that reports the version stamped by -ldflags, and logs the module. */
+function fakeHosts(binDir: string, hosts = HOSTS): void {
+  for (const host of hosts) fakeVersionReporter(path.join(binDir, host), "3.300.0");
+}
+
+/**
+ * Stands in for `go build`: writes a binary that reports the version stamped by -ldflags, and logs the module. For
+ * `go list -m -f {{.Dir}} <module>` (where the build copies companion files from) it prints a directory that holds
+ * every file a module is asked for.
+ */
 function fakeGo(binDir: string): void {
+  const moduleDir = dir("gomodcache/module");
+  for (const file of [
+    "python/cmd/pulumi-language-python-exec",
+    "python/dist/pulumi-resource-pulumi-python",
+  ]) {
+    fs.mkdirSync(path.dirname(path.join(moduleDir, file)), { recursive: true });
+    fs.writeFileSync(path.join(moduleDir, file), "#!/bin/sh\n");
+  }
   executable(
     path.join(binDir, "go"),
     `#!${process.execPath}
 const fs = require("fs");
 const args = process.argv.slice(2);
+if (args[0] === "list") {
+  console.log(${JSON.stringify(moduleDir)});
+  process.exit(0);
+}
 const output = args[args.indexOf("-o") + 1];
 const version = /=(v\\S+)$/.exec(args[args.indexOf("-ldflags") + 1])[1];
 fs.writeFileSync(output, "#!/bin/sh\\necho " + version + "\\n", { mode: 0o755 });
@@ -77,26 +100,33 @@ async function freshModule(): Promise<PulumiCliModule> {
 }
 
 async function ensure(loaded?: PulumiCliModule) {
-  const { ensurePulumiCli, findLanguageHost } = loaded ?? (await freshModule());
+  const { ensurePulumiCli, findLanguageHost, findLanguageHosts } = loaded ?? (await freshModule());
   const cli = await ensurePulumiCli({ log: (message) => logged.push(message) });
   return {
     cli,
     languageHost: findLanguageHost(cli.binary, cli.env.PATH),
+    languageHosts: findLanguageHosts(cli.binary, cli.env.PATH),
     searchPath: cli.env.PATH.split(":"),
   };
 }
 
 describe("ensurePulumiCli with a pulumi on PATH", () => {
-  it("uses the language host beside it", async () => {
+  it("uses the language hosts beside it", async () => {
     const bin = dir("pulumi/bin");
     fakeVersionReporter(path.join(bin, "pulumi"), "3.300.0");
-    fakeVersionReporter(path.join(bin, "pulumi-language-nodejs"), "3.300.0");
+    fakeHosts(bin);
     process.env.PATH = bin;
 
-    const { cli, languageHost, searchPath } = await ensure();
+    const { cli, languageHost, languageHosts, searchPath } = await ensure();
 
     expect(cli).toMatchObject({ binary: path.join(bin, "pulumi"), dir: bin, version: "3.300.0" });
     expect(languageHost).toBe(path.join(bin, "pulumi-language-nodejs"));
+    expect(languageHosts).toEqual({
+      nodejs: path.join(bin, "pulumi-language-nodejs"),
+      yaml: path.join(bin, "pulumi-language-yaml"),
+      python: path.join(bin, "pulumi-language-python"),
+      go: path.join(bin, "pulumi-language-go"),
+    });
     expect(searchPath.slice(0, 2)).toEqual([bin, DYNAMIC_PLUGIN_DIR]);
     expect(builtModules()).toEqual([]);
   });
@@ -105,7 +135,7 @@ describe("ensurePulumiCli with a pulumi on PATH", () => {
     const real = dir("pulumi/bin");
     const linked = dir("links");
     fakeVersionReporter(path.join(real, "pulumi"), "3.300.0");
-    fakeVersionReporter(path.join(real, "pulumi-language-nodejs"), "3.300.0");
+    fakeHosts(real);
     fs.symlinkSync(path.join(real, "pulumi"), path.join(linked, "pulumi"));
     process.env.PATH = linked;
 
@@ -116,11 +146,11 @@ describe("ensurePulumiCli with a pulumi on PATH", () => {
     expect(searchPath.slice(0, 3)).toEqual([linked, real, DYNAMIC_PLUGIN_DIR]);
   });
 
-  it("uses a language host found elsewhere on PATH", async () => {
+  it("uses language hosts found elsewhere on PATH", async () => {
     const pulumiBin = dir("pulumi/bin");
     const hostBin = dir("host/bin");
     fakeVersionReporter(path.join(pulumiBin, "pulumi"), "3.300.0");
-    fakeVersionReporter(path.join(hostBin, "pulumi-language-nodejs"), "3.300.0");
+    fakeHosts(hostBin);
     process.env.PATH = [pulumiBin, hostBin].join(":");
 
     const { languageHost, searchPath } = await ensure();
@@ -130,22 +160,46 @@ describe("ensurePulumiCli with a pulumi on PATH", () => {
     expect(builtModules()).toEqual([]);
   });
 
-  it("builds the language host into the cache when there is none", async () => {
+  it("builds the language hosts into the cache when there are none", async () => {
     const pulumiBin = dir("pulumi/bin");
     const tools = dir("tools");
     fakeVersionReporter(path.join(pulumiBin, "pulumi"), "3.300.0");
     fakeGo(tools);
     process.env.PATH = [pulumiBin, tools].join(":");
 
-    const { cli, languageHost, searchPath } = await ensure();
+    const { cli, languageHost, languageHosts, searchPath } = await ensure();
 
     expect(cli.binary).toBe(path.join(pulumiBin, "pulumi"));
     expect(languageHost).toMatch(
       new RegExp(`^${cache}/pulumi-cli-v\\d+\\.\\d+\\.\\d+/bin/pulumi-language-nodejs$`),
     );
-    expect(searchPath.slice(0, 3)).toEqual([pulumiBin, path.dirname(languageHost!), DYNAMIC_PLUGIN_DIR]);
-    expect(builtModules()).toEqual([LANGUAGE_HOST_MODULE_DIR]);
-    expect(logged.some((line) => line.startsWith("Building Pulumi's Node.js language host"))).toBe(true);
+    const cacheBin = path.dirname(languageHost!);
+    expect(Object.values(languageHosts)).toEqual(HOSTS.map((host) => path.join(cacheBin, host)));
+    expect(searchPath.slice(0, 3)).toEqual([pulumiBin, cacheBin, DYNAMIC_PLUGIN_DIR]);
+    expect(builtModules()).toEqual(HOST_MODULE_DIRS);
+    for (const language of ["Node.js", "YAML", "Python", "Go"]) {
+      expect(logged.some((line) => line.startsWith(`Building Pulumi's ${language} language host`))).toBe(
+        true,
+      );
+    }
+  });
+
+  it("builds only the language hosts it lacks", async () => {
+    const pulumiBin = dir("pulumi/bin");
+    const tools = dir("tools");
+    fakeVersionReporter(path.join(pulumiBin, "pulumi"), "3.300.0");
+    fakeHosts(pulumiBin, ["pulumi-language-nodejs", "pulumi-language-yaml"]);
+    fakeGo(tools);
+    process.env.PATH = [pulumiBin, tools].join(":");
+
+    const { languageHosts, searchPath } = await ensure();
+
+    expect(languageHosts.nodejs).toBe(path.join(pulumiBin, "pulumi-language-nodejs"));
+    expect(languageHosts.yaml).toBe(path.join(pulumiBin, "pulumi-language-yaml"));
+    const cacheBin = path.dirname(languageHosts.python!);
+    expect(languageHosts.go).toBe(path.join(cacheBin, "pulumi-language-go"));
+    expect(searchPath.slice(0, 3)).toEqual([pulumiBin, cacheBin, DYNAMIC_PLUGIN_DIR]);
+    expect(builtModules()).toEqual(HOST_MODULE_DIRS.slice(2));
   });
 });
 
@@ -158,16 +212,20 @@ describe("ensurePulumiCli without a usable pulumi on PATH", () => {
     process.env.PATH = [old, tools].join(":");
   }
 
-  it("builds the CLI and its language host side by side into the cache", async () => {
+  it("builds the CLI and its language hosts side by side into the cache", async () => {
     pathWithOldPulumiAndGo();
 
-    const { cli, languageHost, searchPath } = await ensure();
+    const { cli, languageHost, languageHosts, searchPath } = await ensure();
 
     expect(cli.binary).toBe(path.join(cache, `pulumi-cli-v${cli.version}`, "bin", "pulumi"));
     expect(languageHost).toBe(path.join(cli.dir, "pulumi-language-nodejs"));
+    expect(Object.values(languageHosts)).toEqual(HOSTS.map((host) => path.join(cli.dir, host)));
     expect(fs.existsSync(path.join(cli.dir, "pulumi-resource-pulumi-nodejs"))).toBe(true);
+    for (const companion of ["pulumi-language-python-exec", "pulumi-resource-pulumi-python"]) {
+      expect(fs.statSync(path.join(cli.dir, companion)).mode & 0o777).toBe(0o755);
+    }
     expect(searchPath.slice(0, 2)).toEqual([cli.dir, DYNAMIC_PLUGIN_DIR]);
-    expect(builtModules()).toEqual([CLI_MODULE_DIR, LANGUAGE_HOST_MODULE_DIR]);
+    expect(builtModules()).toEqual([CLI_MODULE_DIR, ...HOST_MODULE_DIRS]);
     expect(logged[0]).toMatch(/^Ignoring .*old\/bin\/pulumi: it reports 3\.100\.0/);
   });
 
@@ -179,7 +237,39 @@ describe("ensurePulumiCli without a usable pulumi on PATH", () => {
     const again = await ensure();
 
     expect(again.languageHost).toBe(path.join(cli.dir, "pulumi-language-nodejs"));
-    expect(builtModules()).toEqual([CLI_MODULE_DIR, LANGUAGE_HOST_MODULE_DIR, LANGUAGE_HOST_MODULE_DIR]);
+    expect(builtModules()).toEqual([CLI_MODULE_DIR, ...HOST_MODULE_DIRS, LANGUAGE_HOST_MODULE_DIR]);
+  });
+
+  it("rebuilds a language host built from other sources, though it reports the same version", async () => {
+    pathWithOldPulumiAndGo();
+    const { cli } = await ensure();
+    // What a host built before its source in the repo changed looks like: the key recorded beside it differs.
+    fs.writeFileSync(
+      path.join(cli.dir, ".pulumi-language-nodejs.key"),
+      `v${cli.version} an-older-source-hash`,
+    );
+    // A host cached before keys were recorded has none.
+    fs.rmSync(path.join(cli.dir, ".pulumi-language-go.key"));
+    // The Python host is incomplete without the script it runs programs with.
+    fs.rmSync(path.join(cli.dir, "pulumi-language-python-exec"));
+
+    await ensure();
+
+    expect(builtModules()).toEqual([
+      CLI_MODULE_DIR,
+      ...HOST_MODULE_DIRS,
+      ...HOST_MODULE_DIRS.filter((_, i) => i !== 1),
+    ]);
+    expect(fs.existsSync(path.join(cli.dir, "pulumi-language-python-exec"))).toBe(true);
+  });
+
+  it("builds nothing when everything in the cache is current", async () => {
+    pathWithOldPulumiAndGo();
+    await ensure();
+
+    await ensure();
+
+    expect(builtModules()).toEqual([CLI_MODULE_DIR, ...HOST_MODULE_DIRS]);
   });
 
   it("builds once while other processes wait on the lock", async () => {
@@ -189,7 +279,7 @@ describe("ensurePulumiCli without a usable pulumi on PATH", () => {
     const results = await Promise.all(twoProcesses.map(ensure));
 
     expect(results[0].cli.binary).toBe(results[1].cli.binary);
-    expect(builtModules()).toEqual([CLI_MODULE_DIR, LANGUAGE_HOST_MODULE_DIR]);
+    expect(builtModules()).toEqual([CLI_MODULE_DIR, ...HOST_MODULE_DIRS]);
     expect(logged.some((line) => line.startsWith("Waiting for another process"))).toBe(true);
   });
 

@@ -1,0 +1,147 @@
+/**
+ * What the plugin adds over the dynamic resources, through the `pulumi` binary: `pulumi import` of a model made
+ * outside Pulumi, printing the code that then previews with no change, and a stack made with the dynamic
+ * resources moving to the plugin's without a training or a delete (the schema's aliases).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { countRequests, fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulator";
+import { emulatorProject, pluginProject, templates, UserProject } from "./harness";
+
+const step = 600_000;
+const pluginEntry = "plugins:\n  providers:\n    - name: cohere\n      path: ../../.cohere-plugin\n";
+
+let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+const projects: UserProject[] = [];
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ trainingMs: 300 });
+});
+afterAll(async () => {
+  for (const project of projects) await project.destroy().catch(() => undefined);
+  await Promise.all(projects.map((project) => project.cleanup()));
+  await emulator?.close();
+}, step);
+beforeEach(() => emulator.admin.reset());
+
+describe("moving models under the plugin", () => {
+  it(
+    "imports a model made outside Pulumi: the printed code previews with no change and makes no call",
+    async () => {
+      const made = await emulator.chatModel("hand-made", { hyperparameters: { train_epochs: 2 } });
+      const project = await pluginProject({
+        template: templates.example("yaml"),
+        only: [],
+        files: { "Pulumi.yaml": `name: cohere-import\nruntime: yaml\n${pluginEntry}` },
+        env: fastProviderEnv,
+      });
+      projects.push(project);
+      await project.selectStack("dev");
+      await project.setConfig("cohere:baseUrl", emulator.url);
+      await project.setConfig("cohere:apiKey", testApiKey, { secret: true });
+
+      const imported = await project.pulumi([
+        "import",
+        "cohere:index:FinetunedModel",
+        "adopted",
+        String(made.id),
+        "--yes",
+        "--out",
+        "imported.yaml",
+      ]);
+      expect(imported.stdout).toMatch(/adopted\s+imported/);
+      const code = fs.readFileSync(path.join(project.dir, "imported.yaml"), "utf8");
+      expect(code).toContain("type: cohere:FinetunedModel");
+      expect(code).toContain("name: hand-made");
+      expect(code).toMatch(/trainEpochs: 2/);
+      fs.appendFileSync(
+        path.join(project.dir, "Pulumi.yaml"),
+        `\n${code.replace("protect: true", "protect: false")}\n`,
+      );
+
+      await emulator.admin.clearRequests();
+      expect((await project.preview({ expectNoChanges: true })).changes).toEqual({ same: 2 });
+      expect(await emulator.admin.requests()).toHaveLength(0);
+      const [model] = (await project.resources()).filter(
+        (resource) => resource.type === "cohere:index:FinetunedModel",
+      );
+      expect(model.id).toBe(made.id);
+      expect(model.inputs).toEqual({
+        name: "hand-made",
+        settings: expect.objectContaining({ hyperparameters: { trainEpochs: 2 } }),
+      });
+    },
+    step,
+  );
+
+  it(
+    "moves a stack made with the dynamic resources to the plugin's with 0 POST and 0 DELETE",
+    async () => {
+      const datasetFile = fs.readFileSync(path.join(templates.javascript, "data", "faq.jsonl"), "utf8");
+      const project = await emulatorProject({
+        emulatorUrl: emulator.url,
+        apiKey: testApiKey,
+        env: fastProviderEnv,
+        files: {
+          "data/faq.jsonl": datasetFile,
+          "index.ts": `import { BaseType, Dataset, DatasetType, FinetunedModel } from "pulumi-cohere-finetuning";
+const dataset = new Dataset("faq", { type: DatasetType.ChatFinetuneInput, dataFile: "data/faq.jsonl" });
+const model = new FinetunedModel("faq-bot", {
+  settings: { baseModel: { baseType: BaseType.Chat }, datasetId: dataset.id, hyperparameters: { trainEpochs: 1 } },
+});
+export const modelId = model.id;
+`,
+        },
+      });
+      projects.push(project);
+      await project.up();
+      const before = await project.resources();
+      const dynamicModel = before.find((resource) => resource.urn.endsWith("::faq-bot"))!;
+
+      const name = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(project.dir, "Pulumi.yaml"), "utf8"))![1];
+      project.writeFile(
+        "Pulumi.yaml",
+        `name: ${name}\nruntime: yaml\n${pluginEntry.replace("../../.cohere-plugin", await pluginDirOf())}
+resources:
+  faq:
+    type: cohere:index:Dataset
+    properties:
+      type: chat-finetune-input
+      dataFile: data/faq.jsonl
+  faq-bot:
+    type: cohere:index:FinetunedModel
+    properties:
+      settings:
+        baseModel:
+          baseType: BASE_TYPE_CHAT
+        datasetId: \${faq.id}
+        hyperparameters:
+          trainEpochs: 1
+outputs:
+  modelId: \${faq-bot.id}
+`,
+      );
+      await emulator.admin.clearRequests();
+      const preview = await project.preview();
+      expect(preview.changes).toEqual({ create: 1, update: 2, delete: 1, same: 1 });
+      await project.up();
+      const requests = await emulator.admin.requests();
+      expect(countRequests(requests, "POST", /./)).toBe(0);
+      expect(countRequests(requests, "DELETE", /./)).toBe(0);
+      const after = await project.resources();
+      const model = after.find((resource) => resource.urn.endsWith("::faq-bot"))!;
+      expect(model.type).toBe("cohere:index:FinetunedModel");
+      expect(model.id).toBe(dynamicModel.id);
+      expect(JSON.stringify(after)).not.toContain("__provider");
+      // Without the dynamic provider's module text and the inputs it needed, the record is smaller.
+      expect(JSON.stringify(model).length).toBeLessThan(JSON.stringify(dynamicModel).length);
+      expect((await project.preview({ expectNoChanges: true })).changes).toEqual({ same: 3 });
+    },
+    step,
+  );
+});
+
+async function pluginDirOf(): Promise<string> {
+  const { builtPluginDir } = await import("../../scripts/lib/pluginDir");
+  return builtPluginDir();
+}
