@@ -123,7 +123,7 @@ outputs:
       );
       await emulator.admin.clearRequests();
       const preview = await project.preview();
-      expect(preview.changes).toEqual({ create: 1, update: 2, delete: 1, same: 1 });
+      expect(preview.changes).toEqual({ update: 2, same: 1 });
       await project.up();
       const requests = await emulator.admin.requests();
       expect(countRequests(requests, "POST", /./)).toBe(0);

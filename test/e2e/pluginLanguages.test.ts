@@ -1,0 +1,63 @@
+/**
+ * The examples of every language that uses the provider plugin, run as their READMEs say: copied to a temp
+ * directory, the plugin built from this checkout added (`plugins:` for YAML, `pulumi package add` for Python and
+ * Go, which generates the local SDK), and the `pulumi` binary with that language's host against the emulator:
+ * preview, up, a no-change preview, refresh and destroy, with neither key anywhere in state or output.
+ */
+import { fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulator";
+import { pluginProject, templates, UserProject } from "./harness";
+
+const step = 900_000;
+const wandbKey = "wandb-key-plugin-never-in-state-3";
+
+let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+const projects: UserProject[] = [];
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ trainingMs: 600 });
+});
+afterAll(async () => {
+  for (const project of projects) await project.destroy().catch(() => undefined);
+  await Promise.all(projects.map((project) => project.cleanup()));
+  await emulator?.close();
+}, step);
+beforeEach(() => emulator.admin.reset());
+
+describe("the plugin's examples: Pulumi YAML, Python and Go", () => {
+  it.each(["yaml", "python", "go"])(
+    "examples/%s: preview, up, no-change preview, refresh, destroy",
+    async (language) => {
+      const project = await pluginProject({ template: templates.example(language), env: fastProviderEnv });
+      projects.push(project);
+      await project.selectStack("dev");
+      await project.setConfig("cohereBaseUrl", emulator.url);
+      await project.setConfig("cohereApiKey", testApiKey, { secret: true });
+      await project.setConfig("wandbApiKey", wandbKey, { secret: true });
+
+      expect((await project.preview()).changes).toEqual({ create: 5 });
+      expect((await project.up()).changes).toEqual({ create: 5 });
+      const models = await emulator.admin.models();
+      expect(models.map((model) => model.status)).toEqual(["STATUS_READY", "STATUS_READY"]);
+      expect(models.map((model) => model.name)).toContain("triage-bot");
+      const outputs = await project.outputs();
+      expect(outputs.supportBotInferenceModel).toMatch(/^[0-9a-f-]{36}-ft$/);
+      expect(outputs.supportBotAccuracy).toEqual(expect.any(Number));
+
+      await emulator.admin.clearRequests();
+      expect((await project.preview({ expectNoChanges: true })).changes).toEqual({ same: 5 });
+      expect(await emulator.admin.requests()).toHaveLength(0);
+      expect((await project.refresh()).changes).toEqual({ same: 5 });
+      expect((await project.preview({ expectNoChanges: true })).changes).toEqual({ same: 5 });
+
+      const state = await project.exportState();
+      expect(state).toContain("ciphertext");
+      expect(state).not.toContain(testApiKey);
+      expect(state).not.toContain(wandbKey);
+      expect((await project.destroy()).changes).toEqual({ delete: 5 });
+      expect(await emulator.admin.models()).toHaveLength(0);
+      expect(project.output()).not.toContain(testApiKey);
+      expect(project.output()).not.toContain(wandbKey);
+    },
+    step,
+  );
+});
