@@ -5,6 +5,7 @@ import { containsUnknown } from "../lifecycle/rules";
 import { ValidationStatus } from "../cohere/enums";
 import { DatasetInputs, DatasetOutputs, uploadOptionKeys } from "./types";
 
+const hashKeys: readonly string[] = ["dataFileHash", "evalDataFileHash"];
 const replacingKeys = ["type", "dataFileHash", "evalDataFileHash", ...uploadOptionKeys] as const;
 /** Cohere keeps these fields as a set: their order means nothing. */
 const fieldListKeys: readonly string[] = ["keepFields", "optionalFields"];
@@ -22,9 +23,19 @@ export function diffDataset(id: string, olds: DatasetOutputs, news: DatasetInput
     replaces.push("validationStatus");
     reasons.push(`dataset ${olds.name} (${id}) failed validation; a new upload replaces it`);
   }
-  const changed: string[] = replacingKeys.filter(
-    (key) => containsUnknown(news[key]) || !sameValue(comparable(key, olds[key]), comparable(key, news[key])),
-  );
+  const imported = isImported(olds);
+  const changed: string[] = replacingKeys
+    .filter((key) => !(imported && hashKeys.includes(key)))
+    .filter(
+      (key) =>
+        containsUnknown(news[key]) || !sameValue(comparable(key, olds[key]), comparable(key, news[key])),
+    );
+  if (imported && news.dataFileHash !== undefined) {
+    reasons.push(
+      `dataset ${olds.name} (${id}) was imported: its content is taken to be ${news.dataFile}, recorded without ` +
+        "an upload; a later change of the file uploads it again",
+    );
+  }
   if (news.name !== undefined && news.name !== olds.name) changed.unshift("name");
   if (changed.length > 0) {
     replaces.push(...changed);
@@ -33,9 +44,9 @@ export function diffDataset(id: string, olds: DatasetOutputs, news: DatasetInput
     );
   }
 
-  const updates = (["dataFile", "evalDataFile", "waitForValidation", "timeouts"] as const).filter(
-    (key) => !sameValue(olds[key], news[key]),
-  );
+  const updates = (
+    ["dataFile", "evalDataFile", "dataFileHash", "evalDataFileHash", "waitForValidation", "timeouts"] as const
+  ).filter((key) => !sameValue(olds[key], news[key]) && (imported || !hashKeys.includes(key)));
   const resumesWaiting = needsWaiting(olds, news);
   if (resumesWaiting)
     reasons.push(`dataset ${olds.name} is still ${olds.validationStatus}; the update waits for it`);
@@ -58,4 +69,9 @@ function comparable(key: string, value: unknown): unknown {
 
 export function needsWaiting(olds: DatasetOutputs, news: DatasetInputs): boolean {
   return news.waitForValidation !== false && pendingValidationStatuses.includes(olds.validationStatus);
+}
+
+/** A dataset `pulumi import` recorded (Cohere keeps no file hash), never declared with its file since. */
+export function isImported(olds: Partial<DatasetInputs>): boolean {
+  return olds.type !== undefined && olds.dataFileHash === undefined;
 }

@@ -13,7 +13,7 @@ import { omit, pickDefined } from "../lifecycle/plainObjects";
 import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
 import { backoff, pollScheduleFromEnv, waitForStatus } from "../lifecycle/waitForStatus";
-import { diffDataset, needsWaiting, pendingValidationStatuses } from "./diff";
+import { diffDataset, isImported, needsWaiting, pendingValidationStatuses } from "./diff";
 import { DatasetInputs, DatasetOutputs, datasetInputKeys, maxDatasetNameLength } from "./types";
 import { validateDataset } from "./validation";
 import { fileSha256, outputsFromWire, uploadRequest } from "./wire";
@@ -26,8 +26,8 @@ const maxGeneratedStemLength = maxDatasetNameLength - 9;
 const clockSkewMs = 5 * 60_000;
 
 export class DatasetProvider extends CohereProvider implements dynamic.ResourceProvider {
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
-    const failures = validateDataset(news);
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+    const failures = validateDataset(news, undefined, true, !isImported(olds as Partial<DatasetInputs>));
     return failures.length > 0 ? { inputs: news, failures } : { inputs: news };
   }
 
@@ -42,6 +42,9 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
   }
 
   async create(inputs: DatasetInputs): Promise<dynamic.CreateResult> {
+    if (inputs.dataFile === undefined) {
+      throw new Error("dataFile is required to upload the dataset: declare the file it is to be made from");
+    }
     const client = this.client();
     await checkUnchanged(inputs);
     const name = inputs.name ?? generatedName(inputs.resourceName ?? "dataset", maxGeneratedStemLength);
@@ -104,17 +107,19 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
    * Only a change of the file (or `pulumi up --replace`) uploads it again.
    */
   async read(id: string, props: DatasetOutputs): Promise<dynamic.ReadResult> {
-    const inputs = declaredInputs(props);
+    const imports = props.type === undefined;
     let dataset: WireDataset;
     try {
       dataset = await this.client().datasets.get(id);
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
+      if (imports) return {};
       report(
         `dataset ${props.name} (${id}) no longer exists at Cohere; kept as expired so its models are not retrained`,
       );
-      return { id, props: { ...props, expired: true }, inputs };
+      return { id, props: { ...props, expired: true }, inputs: declaredInputs(props) };
     }
+    const inputs = imports ? importedInputs(dataset) : declaredInputs(props);
     return { id, props: outputsFromWire(inputs, dataset), inputs };
   }
 
@@ -137,6 +142,14 @@ function declaredInputs(props: DatasetOutputs): DatasetInputs {
   const inputs = pickDefined(props as DatasetInputs, datasetInputKeys);
   if (props.nameIsGenerated) delete inputs.name;
   return inputs;
+}
+
+/**
+ * What `pulumi import` records as a dataset's declared inputs: its name and type. Cohere keeps neither the file
+ * nor its hash, so the file the program then declares is taken as the one uploaded, without a new upload.
+ */
+function importedInputs(dataset: WireDataset): DatasetInputs {
+  return { name: dataset.name, type: dataset.dataset_type as DatasetInputs["type"] } as DatasetInputs;
 }
 
 /** The hashes were taken when the program ran; other content now would make the state lie about the upload. */

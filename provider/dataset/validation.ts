@@ -13,17 +13,19 @@ const maxDatasetBytes = 1.5 * 1024 ** 3;
 
 /**
  * `check` may rename paths for display (a declarative stack reports config paths); a declarative stack checks its
- * entries before the program has hashed their files, hence `requireHashes`.
+ * entries before the program has hashed their files, hence `requireHashes`. A dataset `pulumi import` recorded
+ * exists without its file: `dataFile` is then optional, until a replacement needs to upload it.
  */
 export function validateDataset(
   inputs: Record<string, unknown>,
   check: FailureCollector = new FailureCollector(),
   requireHashes = true,
+  fileRequired = true,
 ): CheckFailure[] {
   check.onlyKnownKeys("", inputs, inputFields);
   check.string("name", inputs.name, false, { maxLength: maxDatasetNameLength });
   check.oneOf("type", inputs.type, true, Object.values(DatasetType));
-  validateFile(check, inputs, "dataFile", "dataFileHash", true, requireHashes);
+  validateFile(check, inputs, "dataFile", "dataFileHash", fileRequired, requireHashes);
   validateFile(check, inputs, "evalDataFile", "evalDataFileHash", false, requireHashes);
   check.boolean("keepOriginalFile", inputs.keepOriginalFile, false);
   check.boolean("skipMalformedInput", inputs.skipMalformedInput, false);

@@ -149,7 +149,8 @@ export const datasetDocs: Record<PluginFields<DatasetOutputs>, string> = {
   dataFile:
     "Path of the local training file (JSONL or CSV: Cohere reads the format from the extension). A relative path " +
     "resolves against the Pulumi project directory. The provider hashes the file's content, so new content " +
-    "replaces the dataset, while moving the file does not.",
+    "replaces the dataset, while moving the file does not. Required to upload; a dataset `pulumi import` " +
+    "recorded may omit it, and the file first declared for it is then taken as the one uploaded.",
   evalDataFile: "Path of a local evaluation file; without one Cohere holds out part of `dataFile`.",
   keepOriginalFile: "Whether Cohere also stores the original file.",
   skipMalformedInput: "Drop malformed rows (listed in `validationWarnings`) instead of failing validation.",

@@ -261,7 +261,7 @@ const datasetInputs = withReplaceOnChanges<PluginInputs<typeof declaredDatasetKe
   {
     name: text(datasetDocs.name),
     type: { ...ref("DatasetType"), description: datasetDocs.type, required: true },
-    dataFile: { ...text(datasetDocs.dataFile), required: true },
+    dataFile: text(datasetDocs.dataFile),
     evalDataFile: text(datasetDocs.evalDataFile),
     keepOriginalFile: flag(datasetDocs.keepOriginalFile),
     skipMalformedInput: flag(datasetDocs.skipMalformedInput),
@@ -288,7 +288,7 @@ const datasetOutputs: Record<PluginFields<DatasetOutputs>, Field> = {
   trainableTokenCount: whole(datasetDocs.trainableTokenCount),
   createdAt: text(datasetDocs.createdAt),
   expired: flag(datasetDocs.expired),
-  dataFileHash: { ...text(datasetDocs.dataFileHash), required: true },
+  dataFileHash: text(datasetDocs.dataFileHash),
   evalDataFileHash: text(datasetDocs.evalDataFileHash),
 };
 

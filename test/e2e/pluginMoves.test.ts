@@ -75,6 +75,53 @@ describe("moving models under the plugin", () => {
   );
 
   it(
+    "imports a dataset by id: no change until its file is declared, which is then recorded without an upload",
+    async () => {
+      const datasetId = await emulator.admin.createChatDataset("hand-uploaded");
+      const project = await pluginProject({
+        template: templates.example("yaml"),
+        only: ["data"],
+        files: { "Pulumi.yaml": `name: cohere-import-dataset\nruntime: yaml\n${pluginEntry}` },
+        env: fastProviderEnv,
+      });
+      projects.push(project);
+      await project.selectStack("dev");
+      await project.setConfig("cohere:baseUrl", emulator.url);
+      await project.setConfig("cohere:apiKey", testApiKey, { secret: true });
+      await project.pulumi([
+        "import",
+        "cohere:index:Dataset",
+        "chat",
+        datasetId,
+        "--yes",
+        "--out",
+        "imported.yaml",
+      ]);
+      const code = fs.readFileSync(path.join(project.dir, "imported.yaml"), "utf8");
+      expect(code).toContain("type: cohere:Dataset");
+      expect(code).toContain("type: chat-finetune-input");
+      const manifest = path.join(project.dir, "Pulumi.yaml");
+      fs.appendFileSync(manifest, `\n${code.replace("protect: true", "protect: false")}\n`);
+
+      await emulator.admin.clearRequests();
+      expect((await project.preview({ expectNoChanges: true })).changes).toEqual({ same: 2 });
+      const declared = fs
+        .readFileSync(manifest, "utf8")
+        .replace(
+          "type: chat-finetune-input",
+          "type: chat-finetune-input\n      dataFile: data/support-chat.jsonl",
+        );
+      fs.writeFileSync(manifest, declared);
+      expect((await project.up()).changes).toEqual({ update: 1, same: 1 });
+      expect((await project.preview({ expectNoChanges: true })).changes).toEqual({ same: 2 });
+      const requests = await emulator.admin.requests();
+      expect(countRequests(requests, "POST", /./)).toBe(0);
+      expect(countRequests(requests, "DELETE", /./)).toBe(0);
+    },
+    step,
+  );
+
+  it(
     "moves a stack made with the dynamic resources to the plugin's with 0 POST and 0 DELETE",
     async () => {
       const datasetFile = fs.readFileSync(path.join(templates.javascript, "data", "faq.jsonl"), "utf8");
