@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/", "**/dist/", "**/*.js", "**/*.mjs"] },
+  { ignores: ["**/node_modules/", "**/dist/", "**/*.js", "**/*.mjs", "examples/*/sdks/", "examples/*/venv/"] },
   ...tseslint.configs.recommended,
   {
     rules: {

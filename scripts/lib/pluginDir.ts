@@ -62,5 +62,8 @@ export async function buildPluginDir(outDir: string): Promise<string> {
     cwd: dir,
     maxBuffer: 64 * 1024 * 1024,
   });
+  // `pulumi package add/get-schema` and `plugin install` run `npm install` in a plugin directory, which rewrites
+  // its lock files even when nothing is missing: that fails where the directory is read-only. It is complete.
+  fs.writeFileSync(path.join(dir, ".npmrc"), "dry-run=true\n");
   return dir;
 }

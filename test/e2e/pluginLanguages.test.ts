@@ -1,8 +1,8 @@
 /**
  * The examples of every language that uses the provider plugin, run as their READMEs say: copied to a temp
- * directory, the plugin built from this checkout added (`plugins:` for YAML, `pulumi package add` for Python and
- * Go, which generates the local SDK), and the `pulumi` binary with that language's host against the emulator:
- * preview, up, a no-change preview, refresh and destroy, with neither key anywhere in state or output.
+ * directory, the plugin built from this checkout added (`plugins:` for YAML, `pulumi package add` for Python, Go
+ * and TypeScript, which generates the local SDK), and the `pulumi` binary with that language's host against the
+ * emulator: preview, up, a no-change preview, refresh and destroy, with neither key anywhere in state or output.
  */
 import { fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulator";
 import { pluginProject, templates, UserProject } from "./harness";
@@ -23,8 +23,8 @@ afterAll(async () => {
 }, step);
 beforeEach(() => emulator.admin.reset());
 
-describe("the plugin's examples: Pulumi YAML, Python and Go", () => {
-  it.each(["yaml", "python", "go"])(
+describe("the plugin's examples: Pulumi YAML, Python, Go and TypeScript", () => {
+  it.each(["yaml", "python", "go", "typescript-sdk"])(
     "examples/%s: preview, up, no-change preview, refresh, destroy",
     async (language) => {
       const project = await pluginProject({ template: templates.example(language), env: fastProviderEnv });
