@@ -1,7 +1,9 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/", "**/dist/", "**/*.js", "**/*.mjs", "examples/*/sdks/", "examples/*/venv/"] },
+  {
+    ignores: ["**/node_modules/", "**/dist/", "**/*.js", "**/*.mjs", "examples/*/sdks/", "examples/*/venv/"],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

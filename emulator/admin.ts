@@ -1,6 +1,6 @@
 import { DEFAULT_API_KEY } from "./defaults";
 import type { FaultConfig } from "./faults";
-import type { SeedModelsBody } from "./http/adminRequests";
+import type { LastUsedBody, SeedModelsBody } from "./http/adminRequests";
 import type { ClockView } from "./http/adminResponses";
 import type { RequestLogEntry } from "./requestLog";
 import { chatJsonl } from "./sampleData";
@@ -63,6 +63,20 @@ export class EmulatorAdmin {
       "PUT",
       `/_emulator/finetuned-models/${modelId}/settings`,
       settings,
+    );
+    return body.finetuned_model;
+  }
+
+  /**
+   * Records an inference call to a model, which it then reports as `last_used`: at an instant, or
+   * `agoMs` before the emulator's now. It must lie between the model's first STATUS_READY and now.
+   */
+  async markUsed(modelId: string, at: Date | { agoMs: number }): Promise<WireFinetunedModel> {
+    const request: LastUsedBody = at instanceof Date ? { last_used: at.toISOString() } : { ago_ms: at.agoMs };
+    const body = await this.admin<{ finetuned_model: WireFinetunedModel }>(
+      "PUT",
+      `/_emulator/finetuned-models/${modelId}/last-used`,
+      request,
     );
     return body.finetuned_model;
   }

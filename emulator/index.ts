@@ -17,7 +17,7 @@ import { loadSnapshot, saveSnapshot } from "./stateFile";
 export { EmulatorAdmin, type ApiResponse } from "./admin";
 export * from "./defaults";
 export type { FaultConfig } from "./faults";
-export type { SeedModelsBody } from "./http/adminRequests";
+export type { LastUsedBody, SeedModelsBody } from "./http/adminRequests";
 export type { ClockView } from "./http/adminResponses";
 export type { RequestLogEntry } from "./requestLog";
 export { chatJsonl } from "./sampleData";

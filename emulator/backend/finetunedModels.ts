@@ -44,6 +44,8 @@ export interface ModelRecord {
   totalSteps: number;
   /** Until this instant reads do not see the model (an injected fault); absent means always visible. */
   visibleFrom?: number;
+  /** The last inference call to the model, served as `last_used`; absent for a model never used. */
+  lastUsedAt?: number;
 }
 
 /** How long trainings take, which of them fail and how long new models hide, as configured. */
@@ -64,6 +66,12 @@ export interface UpdateModelInput {
   /** Absent when only the name is sent. */
   settings?: WireSettingsRequest;
 }
+
+/**
+ * When a model last served inference (the emulator serves none, so the admin API says so): an
+ * instant, or a time before the emulator's now.
+ */
+export type LastUsedInput = { at: number } | { agoMs: number };
 
 const DATASET_TYPES_FOR: Partial<Record<BaseType, DatasetType[]>> = {
   [BaseType.Chat]: [DatasetType.ChatFinetuneInput],
@@ -238,6 +246,37 @@ export class FinetunedModelStore {
   }
 
   /**
+   * Admin override: records an inference call to the model at that time. A model serves inference
+   * only once deployed, so the time must lie between its first STATUS_READY and now. It changes
+   * nothing else, `updated_at` included, as using a model does not modify it.
+   */
+  markUsed(id: string, input: LastUsedInput): ModelRecord {
+    const record = this.get(id);
+    const now = this.clock.now();
+    const given =
+      "at" in input
+        ? `last_used ${rfc3339(input.at)}`
+        : `ago_ms ${input.agoMs} (${rfc3339(now - input.agoMs)})`;
+    const at = "at" in input ? input.at : now - input.agoMs;
+    if (at > now) throw new ApiError(400, `${given} is after the emulator's now, ${rfc3339(now)}`);
+    const ready = this.eventsOf(record).find((event) => event.status === "STATUS_READY");
+    if (!ready) {
+      throw new ApiError(
+        400,
+        `finetuned model ${id} has never been STATUS_READY, so it cannot have been used (${given})`,
+      );
+    }
+    if (at < ready.at) {
+      throw new ApiError(
+        400,
+        `${given} is before the model first became STATUS_READY, at ${rfc3339(ready.at)}`,
+      );
+    }
+    record.lastUsedAt = at;
+    return record;
+  }
+
+  /**
    * Dooms every still-undecided training whose name is now listed in fail_training. A doomed run
    * stays doomed when the list changes again, so replacing the fault config never rescues it.
    */
@@ -263,6 +302,7 @@ export class FinetunedModelStore {
       updated_at: rfc3339(Math.max(record.updatedAt, last.at)),
     };
     if (ready) view.completed_at = rfc3339(ready.at);
+    if (record.lastUsedAt !== undefined) view.last_used = rfc3339(record.lastUsedAt);
     return view;
   }
 

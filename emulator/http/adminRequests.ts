@@ -1,4 +1,5 @@
 import { ApiError } from "../backend/errors";
+import type { LastUsedInput } from "../backend/finetunedModels";
 import type { SeedModelsInput } from "../backend/seededModels";
 import { DEFAULT_SEED, defaultFaultConfig, RATE_FIELDS, type FaultConfig } from "../faults";
 import { STATUSES, isOneOf, type Status } from "../wire/enums";
@@ -85,6 +86,77 @@ function optionalText(input: Body, field: string): string | undefined {
   if (typeof value !== "string" || value === "")
     throw new ApiError(400, `${field} must be a non-empty string`);
   return value;
+}
+
+/** The body of PUT /_emulator/finetuned-models/:id/last-used: exactly one of the two fields. */
+export type LastUsedBody =
+  /** An RFC 3339 date-time. */
+  | { last_used: string }
+  /** Milliseconds before the emulator's now (its clock, offset included). */
+  | { ago_ms: number };
+
+const LAST_USED_FIELDS = ["last_used", "ago_ms"];
+
+export function parseLastUsed(body: unknown): LastUsedInput {
+  const input = asBody(body, "last-used request");
+  for (const key of Object.keys(input)) {
+    if (!LAST_USED_FIELDS.includes(key)) {
+      throw new ApiError(400, `unknown last-used field ${JSON.stringify(key)}; send last_used or ago_ms`);
+    }
+  }
+  const present = LAST_USED_FIELDS.filter((field) => input[field] !== undefined && input[field] !== null);
+  if (present.length !== 1) {
+    throw new ApiError(
+      400,
+      "send exactly one of last_used (an RFC 3339 date-time) and ago_ms (milliseconds before the emulator's now)",
+    );
+  }
+  if (present[0] === "ago_ms") {
+    const agoMs = input.ago_ms;
+    if (typeof agoMs !== "number" || !Number.isSafeInteger(agoMs) || agoMs < 0) {
+      throw new ApiError(400, `ago_ms must be a non-negative integer, got ${JSON.stringify(agoMs)}`);
+    }
+    return { agoMs };
+  }
+  const at = rfc3339Instant(input.last_used);
+  if (at === undefined) {
+    throw new ApiError(
+      400,
+      `last_used must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z, got ${JSON.stringify(input.last_used)}`,
+    );
+  }
+  return { at };
+}
+
+const RFC3339 =
+  /^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})[Tt](?<hour>\d{2}):(?<minute>\d{2}):(?<second>\d{2})(?:\.(?<fraction>\d+))?(?<zone>[Zz]|[+-](?<zoneHour>\d{2}):(?<zoneMinute>\d{2}))$/;
+
+/**
+ * Milliseconds since the epoch of an RFC 3339 date-time (section 5.6, `T` and `Z` in either case,
+ * digits beyond milliseconds dropped); undefined for anything else, such as a 30 February or the
+ * looser forms Date.parse accepts. Leap seconds are refused, as JavaScript has none.
+ */
+function rfc3339Instant(value: unknown): number | undefined {
+  if (typeof value !== "string") return undefined;
+  const parts = RFC3339.exec(value)?.groups;
+  if (!parts) return undefined;
+  const [year, month, day, hour, minute, second] = [
+    parts.year,
+    parts.month,
+    parts.day,
+    parts.hour,
+    parts.minute,
+    parts.second,
+  ].map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  if (daysInMonth === undefined || day < 1 || day > daysInMonth) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  if (Number(parts.zoneHour ?? 0) > 23 || Number(parts.zoneMinute ?? 0) > 59) return undefined;
+  const millis = (parts.fraction ?? "").slice(0, 3).padEnd(3, "0");
+  const zone = parts.zone.toUpperCase();
+  const ms = Date.parse(`${value.slice(0, 10)}T${value.slice(11, 19)}.${millis}${zone}`);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /** A POST /_emulator/clock body. */

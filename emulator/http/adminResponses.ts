@@ -1,7 +1,13 @@
 import type { FastifyRequest } from "fastify";
 import { parseSettings } from "./finetuningRequests";
 import { rfc3339 } from "../backend/clock";
-import { parseClockAdvance, parseFaultConfig, parseForcedStatus, parseSeedModels } from "./adminRequests";
+import {
+  parseClockAdvance,
+  parseFaultConfig,
+  parseForcedStatus,
+  parseLastUsed,
+  parseSeedModels,
+} from "./adminRequests";
 import type { EmulatorContext } from "./context";
 import { pathParam } from "./request";
 
@@ -61,6 +67,16 @@ export function adminResponses(context: EmulatorContext) {
       const view = backend.models.view(backend.models.replaceSettings(id, parseSettings(request.body)));
       context.persist();
       logger.info(`finetuned model ${id} now reports other settings`);
+      return { finetuned_model: view };
+    },
+
+    /** When the model last served inference: the emulator serves none, so a test says when. */
+    markUsed(request: FastifyRequest) {
+      const used = parseLastUsed(request.body);
+      const id = pathParam(request, "id");
+      const view = backend.models.view(backend.models.markUsed(id, used));
+      context.persist();
+      logger.info(`finetuned model ${id} last used at ${view.last_used}`);
       return { finetuned_model: view };
     },
 

@@ -32,6 +32,7 @@ export function registerRoutes(app: FastifyInstance, context: EmulatorContext): 
   app.put("/_emulator/faults", admin.configureFaults);
   app.patch("/_emulator/finetuned-models/:id", admin.forceStatus);
   app.put("/_emulator/finetuned-models/:id/settings", admin.replaceSettings);
+  app.put("/_emulator/finetuned-models/:id/last-used", admin.markUsed);
   app.post("/_emulator/seed-models", admin.seedModels);
   app.get("/_emulator/clock", admin.clock);
   app.post("/_emulator/clock", admin.advanceClock);

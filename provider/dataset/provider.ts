@@ -12,9 +12,12 @@ import { generatedName } from "../lifecycle/naming";
 import { omit, pickDefined } from "../lifecycle/plainObjects";
 import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
+import { containsUnknown } from "../lifecycle/rules";
+import { grouped } from "../finetunedModel/trainingCost";
 import { backoff, pollScheduleFromEnv, waitForStatus } from "../lifecycle/waitForStatus";
 import { diffDataset, isImported, needsWaiting, pendingValidationStatuses } from "./diff";
 import { DatasetInputs, DatasetOutputs, datasetInputKeys, maxDatasetNameLength } from "./types";
+import { estimateTrainableTokens } from "./tokenEstimate";
 import { validateDataset } from "./validation";
 import { fileSha256, outputsFromWire, uploadRequest } from "./wire";
 
@@ -26,9 +29,14 @@ const maxGeneratedStemLength = maxDatasetNameLength - 9;
 const clockSkewMs = 5 * 60_000;
 
 export class DatasetProvider extends CohereProvider implements dynamic.ResourceProvider {
+  /** Uploads whose size this process already announced. */
+  private readonly uploadsAnnounced = new Set<string>();
+
   async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
     const failures = validateDataset(news, undefined, true, !isImported(olds as Partial<DatasetInputs>));
-    return failures.length > 0 ? { inputs: news, failures } : { inputs: news };
+    if (failures.length > 0) return { inputs: news, failures };
+    if (Object.keys(olds).length === 0) await this.announceUpload(news as unknown as DatasetInputs);
+    return { inputs: news };
   }
 
   async diff(
@@ -38,6 +46,7 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
   ): Promise<dynamic.DiffResult & Pick<ChangeDecision, "changedPaths">> {
     const decision = diffDataset(id, olds, news);
     for (const reason of decision.reasons) report(reason);
+    if (decision.replaces.length > 0) await this.announceUpload(news);
     return { changes: decision.changes, replaces: decision.replaces, changedPaths: decision.changedPaths };
   }
 
@@ -134,6 +143,24 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
 
   async delete(id: string): Promise<void> {
     await this.deleteIgnoringMissing(() => this.client().datasets.delete(id));
+  }
+
+  /**
+   * Models trained on a dataset not uploaded yet cannot say what their training processes: the dataset says it
+   * once, with an estimate from its file where one can be made.
+   */
+  private async announceUpload(inputs: DatasetInputs): Promise<void> {
+    const resource = inputs.resourceName ?? "dataset";
+    if (this.uploadsAnnounced.has(resource) || containsUnknown(inputs.dataFile)) return;
+    this.uploadsAnnounced.add(resource);
+    const estimate = await estimateTrainableTokens(inputs.dataFile).catch(() => undefined);
+    report(
+      estimate === undefined
+        ? `${resource}: its trainable tokens are unknown until it is uploaded and validated`
+        : `${resource}: about ${grouped(estimate)} trainable tokens, estimated from ${inputs.dataFile} at 4 ` +
+            "characters a token (Cohere counts them when it validates the upload); each model trained on it " +
+            "processes them × its epochs",
+    );
   }
 }
 

@@ -69,7 +69,13 @@ export function diffFinetunedModel(
   if (wantsRename(olds, news)) updates.push("name");
   if (!sameValue(wandbWithoutKey(olds.settings), wandbWithoutKey(news.settings)))
     updates.push("settings.wandb");
-  for (const key of ["waitForReady", "allowRetrain", "qualityGate", "timeouts"] as const) {
+  for (const key of [
+    "waitForReady",
+    "allowRetrain",
+    "qualityGate",
+    "maxTrainingTokens",
+    "timeouts",
+  ] as const) {
     if (!sameValue(olds[key], news[key])) updates.push(key);
   }
   for (const path of updates) changedPaths[path] ??= "update";

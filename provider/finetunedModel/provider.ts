@@ -7,6 +7,7 @@ import { Status } from "../cohere/enums";
 import { CohereProvider } from "../lifecycle/cohereProvider";
 import { createOnce, createOnceTimingFromEnv } from "../lifecycle/createOnce";
 import { onceVisible } from "../lifecycle/justCreated";
+import { formatDuration } from "../lifecycle/duration";
 import { generatedName } from "../lifecycle/naming";
 import { omit, pickDefined, withoutNulls, withoutUndefined } from "../lifecycle/plainObjects";
 import { report } from "../lifecycle/report";
@@ -19,7 +20,8 @@ import { clockSkewMs, findInterruptedCreate, RecentModels, trainedAsDeclared } f
 import { lastTrainingStep } from "./metrics";
 import { pendingName } from "./naming";
 import { settleTraining, withTrainingResult } from "./training";
-import { describeTrainingCost } from "./trainingCost";
+import { UpdateBudget } from "./trainingBudget";
+import { describeTrainingCost, trainingTokens } from "./trainingCost";
 import { validateFinetunedModel } from "./validation";
 import { declaredForOutputs, outputsFromWire, settingsToWire } from "./wire";
 import { FinetunedModelInputs, FinetunedModelOutputs, finetunedModelInputKeys } from "./types";
@@ -35,6 +37,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
   /** Datasets as read once per process: their size prices a training and paces its polls. */
   private readonly datasets = new Map<string, Promise<WireDataset | undefined>>();
   private readonly startedAt = Date.now();
+  private readonly budget = new UpdateBudget(() => this.configured);
   /**
    * Models a create in this process adopted or resumed rather than trained. A replacement that ends up holding
    * the model it replaces (`pulumi up --replace` of an adopted model, say) must not have it deleted after it.
@@ -54,7 +57,8 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
         const adoptionFailures = await checkAdoption(this.client(), inputs);
         if (adoptionFailures.length > 0) return { inputs: news, failures: adoptionFailures };
       } else {
-        await this.announceTraining(inputs, "a new model");
+        const refusal = await this.announceTraining(inputs, "a new model");
+        if (refusal) return { inputs: news, failures: [{ property: "maxTrainingTokens", reason: refusal }] };
       }
     }
     return { inputs: news };
@@ -73,7 +77,11 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
       );
     }
     for (const reason of decision.reasons) report(reason);
-    if (decision.startsTraining) await this.announceTraining(news, `replaces ${olds.name} (${id})`);
+    if (decision.replaces.length > 0) await this.warnOfReplacement(id, olds, news);
+    if (decision.startsTraining) {
+      const refusal = await this.announceTraining(news, `replaces ${olds.name} (${id})`);
+      if (refusal) throw new Error(refusal);
+    }
     return { changes: decision.changes, replaces: decision.replaces, changedPaths: decision.changedPaths };
   }
 
@@ -88,7 +96,15 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
         outs: await settleTraining(client, inputs, model, inputs.timeouts?.create, { dataset }),
       };
     }
-    const model = await this.startTraining(client, inputs, await dataset());
+    const trainedOn = await dataset();
+    const refusal = this.budget.refusal(
+      resourceOf(inputs),
+      inputs,
+      trainingTokens(inputs.settings, trainedOn),
+      false,
+    );
+    if (refusal) throw new Error(refusal);
+    const model = await this.startTraining(client, inputs, trainedOn);
     const visibleBy = Date.now() + createOnceTimingFromEnv().visibilityWindowMs;
     const id = model.id!;
     let outs: FinetunedModelOutputs;
@@ -236,13 +252,40 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     }
   }
 
-  /** Prints, once per resource, the training a create or a replacement will start and what it will process. */
-  private async announceTraining(inputs: FinetunedModelInputs, why: string): Promise<void> {
-    const resource = `${inputs.autoNameScope}/${inputs.resourceName}`;
-    if (this.costsAnnounced.has(resource)) return;
-    this.costsAnnounced.add(resource);
-    const cost = describeTrainingCost(inputs.settings, await this.datasetOf(inputs.settings.datasetId));
-    report(`${inputs.resourceName ?? "model"}: starts a training of ${cost} (${why})`);
+  /**
+   * Prints, once per resource, the training a create or a replacement will start and what it will process, and
+   * says why its training budget refuses it, if it does.
+   */
+  private async announceTraining(inputs: FinetunedModelInputs, why: string): Promise<string | undefined> {
+    const resource = resourceOf(inputs);
+    const dataset = await this.datasetOf(inputs.settings.datasetId);
+    if (!this.costsAnnounced.has(resource)) {
+      this.costsAnnounced.add(resource);
+      report(`${resource}: starts a training of ${describeTrainingCost(inputs.settings, dataset)} (${why})`);
+    }
+    return this.budget.refusal(resource, inputs, trainingTokens(inputs.settings, dataset), true);
+  }
+
+  /**
+   * A replacement deletes the model, and with it its inference name, once the new one is ready: clients still
+   * calling it then fail. Says when Cohere last saw it used: one read, only for a model about to be replaced.
+   */
+  private async warnOfReplacement(
+    id: string,
+    olds: FinetunedModelOutputs,
+    news: FinetunedModelInputs,
+  ): Promise<void> {
+    const model = await this.client()
+      .finetunedModels.get(id)
+      .catch(() => undefined);
+    const lastUsed = model?.last_used ?? olds.lastUsed;
+    const used = lastUsed
+      ? `last used ${formatDuration(Math.max(0, Date.now() - Date.parse(lastUsed)))} ago`
+      : "not used yet";
+    report(
+      `${resourceOf(news)}: replacing model ${olds.name} (${olds.inferenceModelName}, ${used}): clients calling ` +
+        "that name fail once it is deleted; the new model's inference name is an output",
+    );
   }
 
   /** Informative only: a dataset that cannot be read makes the estimates unknown, never an operation fail. */
@@ -267,6 +310,10 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     if (outs.status !== Status.Ready || outs.trainingMetrics) return outs;
     return { ...outs, ...(await lastTrainingStep(this.client(), id)) };
   }
+}
+
+function resourceOf(inputs: FinetunedModelInputs): string {
+  return inputs.resourceName ?? "model";
 }
 
 /** The inputs a refresh records: the declared ones, without the name when the provider chose it. */

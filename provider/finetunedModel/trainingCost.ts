@@ -1,20 +1,44 @@
-/** What a training the preview announces will process: the dataset's trainable tokens times the epochs. */
+/** What a training processes: the dataset's trainable tokens times the epochs, as the preview announces it. */
 import type { WireDataset } from "../cohere/wire";
 import type { SettingsSpec } from "./types";
 
 /** Cohere's default number of epochs. */
 export const defaultEpochs = 1;
 
-/** "unknown" when the dataset is not uploaded yet or reports no metrics. */
-export function describeTrainingCost(settings: SettingsSpec, dataset: WireDataset | undefined): string {
+export interface TrainingTokens {
+  trainable: number;
+  epochs: number;
+  /** What the training processes: trainable tokens × epochs. */
+  total: number;
+}
+
+/** Undefined while the dataset is not uploaded yet, or reports no size. */
+export function trainingTokens(
+  settings: SettingsSpec,
+  dataset: WireDataset | undefined,
+): TrainingTokens | undefined {
+  const trainable = dataset?.metrics?.finetune_dataset_metrics?.trainable_token_count;
+  if (trainable === undefined) return undefined;
   const epochs = settings.hyperparameters?.trainEpochs ?? defaultEpochs;
-  const tokens = dataset?.metrics?.finetune_dataset_metrics?.trainable_token_count;
-  if (tokens === undefined)
-    return `unknown trainable tokens (the dataset's size is not known yet) × ${epochs} epochs`;
-  return `${grouped(tokens)} trainable tokens × ${epochs} epochs = ${grouped(tokens * epochs)} tokens`;
+  return { trainable, epochs, total: trainable * epochs };
+}
+
+/** "898 trainable tokens × 2 epochs = 1,796 tokens"; a dataset not uploaded yet announces its own estimate. */
+export function describeTrainingCost(settings: SettingsSpec, dataset: WireDataset | undefined): string {
+  const tokens = trainingTokens(settings, dataset);
+  if (!tokens) {
+    const epochs = settings.hyperparameters?.trainEpochs ?? defaultEpochs;
+    return `${countOf(epochs, "epoch")} on a dataset whose size Cohere reports once it is uploaded`;
+  }
+  return `${grouped(tokens.trainable)} trainable tokens × ${countOf(tokens.epochs, "epoch")} = ${grouped(tokens.total)} tokens`;
+}
+
+/** "1 epoch", "3 epochs". */
+export function countOf(count: number, unit: string): string {
+  return `${grouped(count)} ${count === 1 ? unit : `${unit}s`}`;
 }
 
 /** 1234567 as "1,234,567". Not toLocaleString: its locale data adds about 7 MiB to the provider process. */
-function grouped(count: number): string {
+export function grouped(count: number): string {
   return String(Math.round(count)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }

@@ -41,6 +41,8 @@ export interface FinetunedModelInputs extends ResourceMetadata {
   /** False: a change that would start a new training fails (the stack-wide default is `cohere:allowRetrain`). */
   allowRetrain?: boolean;
   qualityGate?: QualityGateSpec;
+  /** The most tokens (trainable tokens × epochs) one training of this model may process. */
+  maxTrainingTokens?: number;
 }
 
 /** What Cohere reports a model was trained with, in the declared shape (wandb without its key). */
@@ -75,6 +77,7 @@ export const finetunedModelInputKeys = [
   "adoptModelId",
   "allowRetrain",
   "qualityGate",
+  "maxTrainingTokens",
   "timeouts",
   "resourceName",
   "autoNameScope",

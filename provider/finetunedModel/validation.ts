@@ -31,6 +31,7 @@ export function validateFinetunedModel(
     check.number("qualityGate.minAccuracy", gate.minAccuracy, { min: 0, max: 1 });
     check.number("qualityGate.maxCrossEntropy", gate.maxCrossEntropy, { min: 0 });
   }
+  check.number("maxTrainingTokens", inputs.maxTrainingTokens, { integer: true, min: 1 });
   check.timeouts("timeouts", inputs.timeouts);
   check.string("resourceName", inputs.resourceName, false);
   check.string("autoNameScope", inputs.autoNameScope, false);

@@ -7,6 +7,10 @@ export interface ConfiguredConnection {
   clientName?: string;
   /** `cohere:allowRetrain`: false makes every change that would start a new training fail, unless a resource allows it. */
   allowRetrain?: boolean;
+  /** `cohere:maxTrainingTokens`: the most tokens one training of any model may process. */
+  maxTrainingTokens?: number;
+  /** `cohere:maxTrainingTokensPerUpdate`: the most tokens all the trainings one `pulumi up` starts may process. */
+  maxTrainingTokensPerUpdate?: number;
 }
 
 export interface Connection {
@@ -40,6 +44,11 @@ export function connectionFromSettings(setting: (key: string) => unknown): Confi
     baseUrl: text("baseUrl"),
     clientName: text("clientName"),
     allowRetrain: parseBoolean(setting("allowRetrain")),
+    maxTrainingTokens: parseTokenBudget("maxTrainingTokens", setting("maxTrainingTokens")),
+    maxTrainingTokensPerUpdate: parseTokenBudget(
+      "maxTrainingTokensPerUpdate",
+      setting("maxTrainingTokensPerUpdate"),
+    ),
   };
 }
 
@@ -63,4 +72,13 @@ function parseBoolean(value: unknown): boolean | undefined {
   if (typeof value === "boolean") return value;
   if (value === "true" || value === "false") return value === "true";
   throw new Error(`cohere:allowRetrain must be true or false, got "${String(value)}"`);
+}
+
+/** A positive whole number of tokens; stack config and SDKs send it as text. */
+function parseTokenBudget(key: string, value: unknown): number | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  const tokens = typeof value === "string" && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  if (typeof tokens !== "number" || !Number.isInteger(tokens) || tokens < 1)
+    throw new Error(`cohere:${key} must be a positive whole number of tokens, got "${String(value)}"`);
+  return tokens;
 }

@@ -43,6 +43,14 @@ export const configDocs: Record<keyof ConfiguredConnection, string> = {
   allowRetrain:
     "`false` makes every change that would start a new (paid) training fail at preview, unless the model sets " +
     "`allowRetrain: true`; creating a model that does not exist yet is always allowed.",
+  maxTrainingTokens:
+    "The most tokens (trainable tokens × epochs) one training of any model may process, unless the model sets its " +
+    "own `maxTrainingTokens`. A training over it fails at preview when its dataset's size is known, otherwise " +
+    "before its create is sent; never once it has started.",
+  maxTrainingTokensPerUpdate:
+    "The most tokens all the trainings one `pulumi up` starts may process together. An update over it fails at " +
+    "preview when the datasets' sizes are known; otherwise each training that would pass it fails before its create " +
+    "is sent.",
 };
 
 export const resourceDocs = {
@@ -75,6 +83,10 @@ export const finetunedModelDocs: Record<PluginFields<FinetunedModelOutputs>, str
     "Whether a change may start a new (paid) training of this model: a replacement, or a retraining after a " +
     "failure or drift. `false` makes such a change fail at preview, naming the fields that caused it; creating the " +
     "model is always allowed. Defaults to the provider's `allowRetrain`, else `true`.",
+  maxTrainingTokens:
+    "The most tokens (the dataset's trainable tokens × epochs) one training of this model may process; overrides " +
+    "the provider's `maxTrainingTokens`. A training over it fails at preview when the dataset's size is known, " +
+    "otherwise before its create is sent (after the dataset's upload and validation). Changing it makes no API call.",
   qualityGate:
     `Thresholds the training's last evaluation must meet. A model that ends \`${Status.Ready}\` but misses one ` +
     "fails the create or replacement and stays in the stack, while the model it replaces keeps serving. Changing " +

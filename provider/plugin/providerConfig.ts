@@ -6,7 +6,14 @@ import type { CheckFailure } from "../lifecycle/rules";
 import { unknownValue } from "../lifecycle/rules";
 import { ConfiguredConnection, connectionFromSettings } from "../lifecycle/connection";
 
-export const providerSettingKeys = ["apiKey", "baseUrl", "clientName", "allowRetrain"] as const;
+export const providerSettingKeys = [
+  "apiKey",
+  "baseUrl",
+  "clientName",
+  "allowRetrain",
+  "maxTrainingTokens",
+  "maxTrainingTokensPerUpdate",
+] as const;
 /** Inputs the engine itself gives every provider. */
 const engineKeys = ["version", "pluginDownloadURL"];
 

@@ -229,6 +229,7 @@ const modelInputs: Record<PluginInputs<typeof finetunedModelInputKeys>, Field> =
   adoptModelId: text(modelDocs.adoptModelId),
   allowRetrain: flag(modelDocs.allowRetrain),
   qualityGate: { ...ref("QualityGate"), description: modelDocs.qualityGate },
+  maxTrainingTokens: whole(modelDocs.maxTrainingTokens),
 };
 
 /** Outputs embed the declared inputs, the W&B key left out. */
@@ -311,12 +312,14 @@ function resource(
 /** Each setting's type, and what applies when it is not set: an environment variable, then a default. */
 const configSettings: Record<
   keyof ConfiguredConnection,
-  { type: "string" | "boolean"; secret?: true; environment?: string; fallback?: string }
+  { type: "string" | "boolean" | "integer"; secret?: true; environment?: string; fallback?: string }
 > = {
   apiKey: { type: "string", secret: true, environment: "CO_API_KEY" },
   baseUrl: { type: "string", environment: "CO_API_URL", fallback: DEFAULT_BASE_URL },
   clientName: { type: "string", fallback: DEFAULT_CLIENT_NAME },
   allowRetrain: { type: "boolean", fallback: "true" },
+  maxTrainingTokens: { type: "integer" },
+  maxTrainingTokensPerUpdate: { type: "integer" },
 };
 
 function configProperty(key: keyof ConfiguredConnection): PropertySpec {

@@ -11,20 +11,17 @@ export interface EntryOptions {
   customTimeouts?: { create?: string; update?: string; delete?: string };
 }
 
-export const entryOptionFields = [
-  "protect",
-  "retainOnDelete",
-  "deleteBeforeReplace",
-  "ignoreChanges",
-  "customTimeouts",
-] as const;
+/** The options that are true or false. */
+export const entryOptionFlags = ["protect", "retainOnDelete", "deleteBeforeReplace"] as const;
+
+export const entryOptionFields = [...entryOptionFlags, "ignoreChanges", "customTimeouts"] as const;
 
 export function validateEntryOptions(
   check: FailureCollector,
   path: string,
   entry: Record<string, unknown>,
 ): void {
-  for (const flag of ["protect", "retainOnDelete", "deleteBeforeReplace"]) {
+  for (const flag of entryOptionFlags) {
     check.boolean(`${path}.${flag}`, entry[flag], false);
   }
   check.stringList(`${path}.ignoreChanges`, entry.ignoreChanges);

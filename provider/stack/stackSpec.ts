@@ -5,10 +5,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import { declaredDatasetKeys, DatasetInputs } from "../dataset/types";
 import { validateDataset } from "../dataset/validation";
+import { hyperparameterNames, hyperparameterRules } from "../finetunedModel/hyperparameters";
 import { validateFinetunedModel } from "../finetunedModel/validation";
 import { CheckFailure, FailureCollector, unknownValue } from "../lifecycle/rules";
 import { withoutNulls } from "../lifecycle/plainObjects";
-import { entryOptionFields, EntryOptions, validateEntryOptions, withoutEntryOptions } from "./entryOptions";
+import { ConfigShape, fromConfigStrings, ScalarFieldsOf } from "./configStrings";
+import {
+  entryOptionFields,
+  entryOptionFlags,
+  EntryOptions,
+  validateEntryOptions,
+  withoutEntryOptions,
+} from "./entryOptions";
 
 export type DatasetEntry = EntryOptions & Pick<DatasetInputs, (typeof declaredDatasetKeys)[number]>;
 
@@ -28,6 +36,8 @@ export interface ModelEntry extends EntryOptions {
   adoptModelId?: string;
   allowRetrain?: boolean;
   qualityGate?: { minAccuracy?: number; maxCrossEntropy?: number };
+  /** The most tokens (trainable tokens × epochs) one training of the model may process. */
+  maxTrainingTokens?: number;
 }
 
 export interface StackSpec {
@@ -59,10 +69,44 @@ const modelEntryFields = [
   "adoptModelId",
   "allowRetrain",
   "qualityGate",
+  "maxTrainingTokens",
   ...entryOptionFields,
 ];
 
 const datasetEntryFields = [...declaredDatasetKeys, ...entryOptionFields];
+
+/*
+ * Where an entry holds numbers and booleans, which config may hold as strings (see configStrings.ts). The compiler
+ * holds each shape to its entry's interface; the hyperparameters come from their table.
+ */
+const entryOptionShape = Object.fromEntries(entryOptionFlags.map((flag) => [flag, "boolean"])) as Record<
+  (typeof entryOptionFlags)[number],
+  "boolean"
+>;
+
+const modelEntryShape = {
+  ...entryOptionShape,
+  multiLabel: "boolean",
+  waitForReady: "boolean",
+  allowRetrain: "boolean",
+  maxTrainingTokens: "number",
+  hyperparameters: Object.fromEntries(
+    hyperparameterNames
+      .filter((name) => hyperparameterRules[name].kind !== "enum")
+      .map((name) => [name, "number"]),
+  ),
+  qualityGate: {
+    minAccuracy: "number",
+    maxCrossEntropy: "number",
+  } satisfies ScalarFieldsOf<NonNullable<ModelEntry["qualityGate"]>>,
+} satisfies ScalarFieldsOf<ModelEntry> & ConfigShape;
+
+const datasetEntryShape = {
+  ...entryOptionShape,
+  keepOriginalFile: "boolean",
+  skipMalformedInput: "boolean",
+  waitForValidation: "boolean",
+} satisfies ScalarFieldsOf<DatasetEntry> & ConfigShape;
 
 /** A RunError, so `pulumi` prints the mistakes without a stack trace. */
 export class StackConfigError extends pulumi.RunError {
@@ -85,8 +129,12 @@ export function parseStackSpec(
   const check = new FailureCollector();
   const datasetsPath = `${namespace}:datasets`;
   const modelsPath = `${namespace}:models`;
-  const datasets = withoutNulls(check.object(datasetsPath, rawDatasets ?? {}, false) ?? {});
-  const models = withoutNulls(check.object(modelsPath, rawModels, true) ?? {});
+  // Typed first, so what `pulumi config set` stored as strings is checked, and declared, like YAML values.
+  const datasets = typedEntries(
+    withoutNulls(check.object(datasetsPath, rawDatasets ?? {}, false) ?? {}),
+    datasetEntryShape,
+  );
+  const models = typedEntries(withoutNulls(check.object(modelsPath, rawModels, true) ?? {}), modelEntryShape);
 
   for (const [key, raw] of Object.entries(datasets)) {
     const path = `${datasetsPath}.${key}`;
@@ -131,6 +179,12 @@ export function parseStackSpec(
   };
 }
 
+function typedEntries(entries: Record<string, unknown>, shape: ConfigShape): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(entries).map(([key, entry]) => [key, fromConfigStrings(entry, shape)]),
+  );
+}
+
 function validateDatasetReference(
   check: FailureCollector,
   path: string,
@@ -158,6 +212,7 @@ export function toModelInputs<T>(entry: ModelEntry, datasetId: T, wandbApiKey: T
     adoptModelId: entry.adoptModelId,
     allowRetrain: entry.allowRetrain,
     qualityGate: entry.qualityGate,
+    maxTrainingTokens: entry.maxTrainingTokens,
     settings: {
       baseModel: { baseType: entry.baseType, name: entry.baseModelName, strategy: entry.strategy },
       datasetId,

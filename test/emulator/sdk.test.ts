@@ -111,6 +111,10 @@ describe("the official cohere-ai SDK against the emulator", () => {
     const ready = await client.finetuning.getFinetunedModel(id);
     expect(ready.finetunedModel?.status).toBe("STATUS_READY");
     expect(ready.finetunedModel?.completedAt).toBeInstanceOf(Date);
+    expect(ready.finetunedModel?.lastUsed).toBeUndefined();
+    await emulator.admin.markUsed(id, { agoMs: 0 });
+    const used = await client.finetuning.getFinetunedModel(id);
+    expect(used.finetunedModel?.lastUsed).toBeInstanceOf(Date);
 
     const events = await client.finetuning.listEvents(id);
     expect(events.events?.map((event) => event.status)).toEqual([

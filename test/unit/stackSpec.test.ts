@@ -174,6 +174,104 @@ describe("parseStackSpec", () => {
     expect(failuresOf(rawDatasets, rawModels).join("\n")).toContain(expected);
   });
 
+  it("types the numbers and booleans `pulumi config set` stores as strings, where the spec expects them", () => {
+    const spec = parseStackSpec(
+      "proj",
+      {
+        faq: {
+          ...datasets.faq,
+          keepOriginalFile: "false",
+          skipMalformedInput: "true",
+          waitForValidation: "true",
+          retainOnDelete: "true",
+        },
+      },
+      {
+        bot: model({
+          name: "42",
+          hyperparameters: {
+            learningRate: "0.001",
+            trainEpochs: "3",
+            earlyStoppingThreshold: "1e-3",
+            loraTargetModules: "LORA_TARGET_MODULES_QV",
+          },
+          qualityGate: { minAccuracy: "0.6", maxCrossEntropy: "2" },
+          waitForReady: "false",
+          allowRetrain: "true",
+          maxTrainingTokens: "50000",
+          protect: "true",
+          deleteBeforeReplace: "false",
+        }),
+        classifier: model({ baseType: "BASE_TYPE_CLASSIFICATION", multiLabel: "true" }),
+      },
+      inDataDir,
+    );
+    expect(spec.models.bot).toEqual(
+      model({
+        name: "42",
+        hyperparameters: {
+          learningRate: 0.001,
+          trainEpochs: 3,
+          earlyStoppingThreshold: 0.001,
+          loraTargetModules: "LORA_TARGET_MODULES_QV",
+        },
+        qualityGate: { minAccuracy: 0.6, maxCrossEntropy: 2 },
+        waitForReady: false,
+        allowRetrain: true,
+        maxTrainingTokens: 50000,
+        protect: true,
+        deleteBeforeReplace: false,
+      }),
+    );
+    expect(spec.models.classifier.multiLabel).toBe(true);
+    expect(spec.datasets.faq).toEqual({
+      ...datasets.faq,
+      keepOriginalFile: false,
+      skipMalformedInput: true,
+      waitForValidation: true,
+      retainOnDelete: true,
+    });
+    expect(resourceOptions(spec.models.bot)).toEqual({ protect: true, deleteBeforeReplace: false });
+  });
+
+  it.each([
+    ["hyperparameters.learningRate", "abc", 'must be a number, got "abc"'],
+    ["hyperparameters.learningRate", "", 'must be a number, got ""'],
+    ["hyperparameters.learningRate", "true", 'must be a number, got "true"'],
+    ["hyperparameters.trainEpochs", " 3", 'must be a number, got " 3"'],
+    ["hyperparameters.trainEpochs", "3abc", 'must be a number, got "3abc"'],
+    ["hyperparameters.trainEpochs", "03", 'must be a number, got "03"'],
+    ["hyperparameters.trainEpochs", "3.5", "must be a whole number, got 3.5"],
+    ["hyperparameters.trainEpochs", "99", "must be between 1 and 10, got 99"],
+    ["qualityGate.minAccuracy", "80", "must be between 0 and 1, got 80"],
+    ["allowRetrain", "True", 'must be true or false, got "True"'],
+    ["allowRetrain", "1", 'must be true or false, got "1"'],
+    ["protect", "yes", 'must be true or false, got "yes"'],
+    ["maxTrainingTokens", "0", "must be at least 1, got 0"],
+    ["maxTrainingTokens", 1.5, "must be a whole number, got 1.5"],
+    ["maxTrainingTokens", "lots", 'must be a number, got "lots"'],
+  ])("validates %s %j like the YAML value, naming the config path", (field, value, reason) => {
+    const [outer, inner] = field.split(".");
+    const fields = { [outer]: inner ? { [inner]: value } : value };
+    expect(failuresOf(datasets, { bot: model(fields) })).toEqual([`proj:models.bot.${field} ${reason}`]);
+  });
+
+  it("leaves a string where the spec expects neither a number nor a boolean", () => {
+    expect(failuresOf({ faq: { ...datasets.faq, keepOriginalFile: "no" } }, { bot: model() })).toEqual([
+      'proj:datasets.faq.keepOriginalFile must be true or false, got "no"',
+    ]);
+    expect(failuresOf(datasets, { bot: model({ baseModelName: 3 }) })).toEqual([
+      "proj:models.bot.baseModelName must be a string, got 3",
+    ]);
+    const spec = parseStackSpec(
+      "proj",
+      datasets,
+      { bot: model({ name: "true", baseModelName: "7" }) },
+      inDataDir,
+    );
+    expect(spec.models.bot).toEqual(model({ name: "true", baseModelName: "7" }));
+  });
+
   it("treats an empty config value as not declared, so a model without its dataset is named", () => {
     expect(failuresOf(datasets, { bot: { baseType: "BASE_TYPE_CHAT", datasetId: null } })).toEqual([
       "proj:models.bot needs exactly one of dataset (a key of datasets) or datasetId",
@@ -212,6 +310,7 @@ describe("parseStackSpec", () => {
           multiLabel: undefined,
           hyperparameters: { trainEpochs: 2 },
           wandb: { project: "p" },
+          maxTrainingTokens: 50000,
         }) as never,
         "ds-1",
         "key",
@@ -222,6 +321,7 @@ describe("parseStackSpec", () => {
       adoptModelId: undefined,
       allowRetrain: undefined,
       qualityGate: undefined,
+      maxTrainingTokens: 50000,
       settings: {
         baseModel: { baseType: "BASE_TYPE_CHAT", name: "command-r", strategy: undefined },
         datasetId: "ds-1",
