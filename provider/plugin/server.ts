@@ -31,7 +31,22 @@ type Handler<Req, Res> = (request: Req) => Promise<Res>;
 class Session {
   private readonly providers = new Map<string, ResourceProvider>();
 
-  constructor(private readonly settings: Properties) {}
+  /**
+   * `providerId`: the id the engine gave this provider resource when the stack first used it, kept in its state
+   * from then on. Two stacks of the same project and stack names (in two backends, say) have two, so their
+   * in-flight creates' pending names differ and neither can take the other's model for its own.
+   */
+  constructor(
+    private readonly settings: Properties,
+    private readonly providerId = "",
+  ) {}
+
+  /** The name and scope a dynamic resource's class passes as inputs, from the URN the engine gives a plugin. */
+  context(urn: string): Properties {
+    const { project, stack, name } = parseUrn(urn);
+    const scope = [project, stack, this.providerId].filter(Boolean).join("/");
+    return { resourceName: name, autoNameScope: scope };
+  }
 
   provider(token: string): { type: ResourceType; provider: ResourceProvider } {
     const type = resourceTypes[token];
@@ -110,7 +125,7 @@ export class PluginServer {
         );
     const failures = checkProviderSettings(settings);
     if (failures.length > 0) throw new Error(failures.map((failure) => failure.reason).join("; "));
-    this.session = new Session(settings);
+    this.session = new Session(settings, request.getId() ?? "");
     return new provproto.ConfigureResponse()
       .setAcceptsecrets(true)
       .setSupportspreview(false)
@@ -125,7 +140,7 @@ export class PluginServer {
     const news = revealSecrets(toPlain(request.getNews()));
     const declared = await type.prepare(omit(news.value, engineSuppliedKeys));
     const result = await this.within(urn, () =>
-      provider.check(omit(olds, engineSuppliedKeys), { ...declared, ...engineContext(urn) }),
+      provider.check(omit(olds, engineSuppliedKeys), { ...declared, ...this.session.context(urn) }),
     );
     const inputs = concealSecrets(omit(result.inputs ?? declared, engineSuppliedKeys), [
       ...news.secretPaths,
@@ -141,7 +156,7 @@ export class PluginServer {
     const olds = omit(recorded, engineSuppliedKeys);
     const news = omit(revealSecrets(toPlain(request.getNews())).value, engineSuppliedKeys);
     const result = await this.within(urn, () =>
-      provider.diff(request.getId(), olds, { ...news, ...engineContext(urn) }),
+      provider.diff(request.getId(), olds, { ...news, ...this.session.context(urn) }),
     );
     // A state moved over from the dynamic resources drops their provider's keys in an update that calls nothing.
     const moved = engineSuppliedKeys.filter((key) => key in recorded);
@@ -176,7 +191,7 @@ export class PluginServer {
     const timeouts = timeoutsFor("create", request.getTimeout());
     const result = await this.within(
       urn,
-      () => provider.create({ ...declared, ...engineContext(urn), ...timeouts }),
+      () => provider.create({ ...declared, ...this.session.context(urn), ...timeouts }),
       inputs.secretPaths,
     );
     return new provproto.CreateResponse()
@@ -214,7 +229,7 @@ export class PluginServer {
       () =>
         provider.update(request.getId(), omit(olds.value, engineSuppliedKeys), {
           ...omit(news.value, engineSuppliedKeys),
-          ...engineContext(urn),
+          ...this.session.context(urn),
           ...timeouts,
         }),
       secretPaths,
@@ -249,12 +264,6 @@ export class PluginServer {
       throw error;
     }
   }
-}
-
-/** The name and scope a dynamic resource's class passes as inputs, from the URN the engine gives a plugin. */
-function engineContext(urn: string): Properties {
-  const { project, stack, name } = parseUrn(urn);
-  return { resourceName: name, autoNameScope: `${project}/${stack}` };
 }
 
 /** The engine's timeout for this operation (customTimeouts), in seconds; 0 when none was set. */

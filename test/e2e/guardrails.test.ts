@@ -4,8 +4,8 @@
  * an inference name away from the clients still calling it.
  */
 import type { EmulatorAdmin } from "../../emulator/index";
-import { PulumiCommandError } from "../../scripts/lib/pulumiProject";
 import { DeclaredModel, emulatorProject, modelsProgram, UserProject } from "./harness";
+import { commandFailure } from "./harness/emulatorProjects";
 import { countRequests, fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulator";
 
 const step = 300_000;
@@ -23,14 +23,6 @@ describe("training budgets, dataset estimates and replacement warnings", () => {
   });
   const declare = (models: Record<string, DeclaredModel>) =>
     project.writeFile("index.ts", modelsProgram(models));
-  const failure = async (operation: Promise<unknown>) => {
-    const error = await operation.then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
-    expect(error).toBeInstanceOf(PulumiCommandError);
-    return (error as PulumiCommandError).message;
-  };
   const grouped = (count: number) => count.toLocaleString("en-US");
 
   beforeAll(async () => {
@@ -56,7 +48,7 @@ describe("training budgets, dataset estimates and replacement warnings", () => {
     "fails the preview of a training over maxTrainingTokens with the resource and the numbers, sending nothing",
     async () => {
       declare({ bot: { args: { settings: settings(3), maxTrainingTokens: 2 * trainable } } });
-      const message = await failure(project.preview());
+      const message = await commandFailure(project.preview());
       expect(message).toContain(
         `bot: this training would process ${grouped(3 * trainable)} tokens (${grouped(trainable)} trainable ` +
           `tokens × 3 epochs), over its budget of ${grouped(2 * trainable)} tokens (maxTrainingTokens)`,
@@ -72,7 +64,7 @@ describe("training budgets, dataset estimates and replacement warnings", () => {
       await project.setConfig("cohere:maxTrainingTokensPerUpdate", String(3 * trainable));
       declare({ a: { args: { settings: settings(2) } }, b: { args: { settings: settings(2) } } });
       // `pulumi up` as a user runs it: its preview refuses the update before anything is created.
-      const message = await failure(project.pulumi(["up", "--yes"]));
+      const message = await commandFailure(project.pulumi(["up", "--yes"]));
       expect(message).toMatch(
         new RegExp(`would process ${grouped(4 * trainable)} tokens in all \\(. ${grouped(2 * trainable)}, `),
       );

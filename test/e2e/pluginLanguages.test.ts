@@ -4,31 +4,19 @@
  * and TypeScript, which generates the local SDK), and the `pulumi` binary with that language's host against the
  * emulator: preview, up, a no-change preview, refresh and destroy, with neither key anywhere in state or output.
  */
-import { fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulator";
-import { pluginProject, templates, UserProject } from "./harness";
+import { testApiKey } from "../support/emulator";
+import { templates } from "./harness";
+import { usePluginProjects } from "./harness/emulatorProjects";
 
 const step = 900_000;
 const wandbKey = "wandb-key-plugin-never-in-state-3";
-
-let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-const projects: UserProject[] = [];
-
-beforeAll(async () => {
-  emulator = await startTestEmulator({ trainingMs: 600 });
-});
-afterAll(async () => {
-  for (const project of projects) await project.destroy().catch(() => undefined);
-  await Promise.all(projects.map((project) => project.cleanup()));
-  await emulator?.close();
-}, step);
-beforeEach(() => emulator.admin.reset());
+const emulator = usePluginProjects({ trainingMs: 600 }, step);
 
 describe("the plugin's examples: Pulumi YAML, Python, Go and TypeScript", () => {
   it.each(["yaml", "python", "go", "typescript-sdk"])(
     "examples/%s: preview, up, no-change preview, refresh, destroy",
     async (language) => {
-      const project = await pluginProject({ template: templates.example(language), env: fastProviderEnv });
-      projects.push(project);
+      const project = await emulator.project(templates.example(language));
       await project.selectStack("dev");
       await project.setConfig("cohereBaseUrl", emulator.url);
       await project.setConfig("cohereApiKey", testApiKey, { secret: true });

@@ -5,37 +5,24 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { countRequests, fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulator";
-import { emulatorProject, pluginProject, templates, UserProject } from "./harness";
+import { builtPluginDir } from "../../scripts/lib/pluginDir";
+import { countRequests, fastProviderEnv, testApiKey } from "../support/emulator";
+import { emulatorProject, templates } from "./harness";
+import { usePluginProjects } from "./harness/emulatorProjects";
 
 const step = 600_000;
 const pluginEntry = "plugins:\n  providers:\n    - name: cohere\n      path: ../../.cohere-plugin\n";
-
-let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-const projects: UserProject[] = [];
-
-beforeAll(async () => {
-  emulator = await startTestEmulator({ trainingMs: 300 });
-});
-afterAll(async () => {
-  for (const project of projects) await project.destroy().catch(() => undefined);
-  await Promise.all(projects.map((project) => project.cleanup()));
-  await emulator?.close();
-}, step);
-beforeEach(() => emulator.admin.reset());
+const emulator = usePluginProjects({ trainingMs: 300 });
 
 describe("moving models under the plugin", () => {
   it(
     "imports a model made outside Pulumi: the printed code previews with no change and makes no call",
     async () => {
-      const made = await emulator.chatModel("hand-made", { hyperparameters: { train_epochs: 2 } });
-      const project = await pluginProject({
-        template: templates.example("yaml"),
+      const made = await emulator.server.chatModel("hand-made", { hyperparameters: { train_epochs: 2 } });
+      const project = await emulator.project(templates.example("yaml"), {
         only: [],
         files: { "Pulumi.yaml": `name: cohere-import\nruntime: yaml\n${pluginEntry}` },
-        env: fastProviderEnv,
       });
-      projects.push(project);
       await project.selectStack("dev");
       await project.setConfig("cohere:baseUrl", emulator.url);
       await project.setConfig("cohere:apiKey", testApiKey, { secret: true });
@@ -78,13 +65,10 @@ describe("moving models under the plugin", () => {
     "imports a dataset by id: no change until its file is declared, which is then recorded without an upload",
     async () => {
       const datasetId = await emulator.admin.createChatDataset("hand-uploaded");
-      const project = await pluginProject({
-        template: templates.example("yaml"),
+      const project = await emulator.project(templates.example("yaml"), {
         only: ["data"],
         files: { "Pulumi.yaml": `name: cohere-import-dataset\nruntime: yaml\n${pluginEntry}` },
-        env: fastProviderEnv,
       });
-      projects.push(project);
       await project.selectStack("dev");
       await project.setConfig("cohere:baseUrl", emulator.url);
       await project.setConfig("cohere:apiKey", testApiKey, { secret: true });
@@ -125,22 +109,23 @@ describe("moving models under the plugin", () => {
     "moves a stack made with the dynamic resources to the plugin's with 0 POST and 0 DELETE",
     async () => {
       const datasetFile = fs.readFileSync(path.join(templates.javascript, "data", "faq.jsonl"), "utf8");
-      const project = await emulatorProject({
-        emulatorUrl: emulator.url,
-        apiKey: testApiKey,
-        env: fastProviderEnv,
-        files: {
-          "data/faq.jsonl": datasetFile,
-          "index.ts": `import { BaseType, Dataset, DatasetType, FinetunedModel } from "pulumi-cohere-finetuning";
+      const project = emulator.track(
+        await emulatorProject({
+          emulatorUrl: emulator.url,
+          apiKey: testApiKey,
+          env: fastProviderEnv,
+          files: {
+            "data/faq.jsonl": datasetFile,
+            "index.ts": `import { BaseType, Dataset, DatasetType, FinetunedModel } from "pulumi-cohere-finetuning";
 const dataset = new Dataset("faq", { type: DatasetType.ChatFinetuneInput, dataFile: "data/faq.jsonl" });
 const model = new FinetunedModel("faq-bot", {
   settings: { baseModel: { baseType: BaseType.Chat }, datasetId: dataset.id, hyperparameters: { trainEpochs: 1 } },
 });
 export const modelId = model.id;
 `,
-        },
-      });
-      projects.push(project);
+          },
+        }),
+      );
       await project.up();
       const before = await project.resources();
       const dynamicModel = before.find((resource) => resource.urn.endsWith("::faq-bot"))!;
@@ -148,7 +133,7 @@ export const modelId = model.id;
       const name = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(project.dir, "Pulumi.yaml"), "utf8"))![1];
       project.writeFile(
         "Pulumi.yaml",
-        `name: ${name}\nruntime: yaml\n${pluginEntry.replace("../../.cohere-plugin", await pluginDirOf())}
+        `name: ${name}\nruntime: yaml\n${pluginEntry.replace("../../.cohere-plugin", await builtPluginDir())}
 resources:
   faq:
     type: cohere:index:Dataset
@@ -187,8 +172,3 @@ outputs:
     step,
   );
 });
-
-async function pluginDirOf(): Promise<string> {
-  const { builtPluginDir } = await import("../../scripts/lib/pluginDir");
-  return builtPluginDir();
-}

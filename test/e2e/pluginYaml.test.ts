@@ -5,19 +5,16 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PulumiCommandError } from "../../scripts/lib/pulumiProject";
-import { countRequests, fastProviderEnv, startTestEmulator, testApiKey } from "../support/emulator";
-import { pluginProject, templates, UserProject } from "./harness";
+import { countRequests, testApiKey } from "../support/emulator";
+import { templates, UserProject } from "./harness";
+import { commandFailure, usePluginProjects } from "./harness/emulatorProjects";
 
 const step = 600_000;
 const wandbKey = "wandb-key-yaml-never-in-state-1";
-
-let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-const projects: UserProject[] = [];
+const emulator = usePluginProjects({ trainingMs: 600 });
 
 async function exampleProject(): Promise<UserProject> {
-  const project = await pluginProject({ template: templates.example("yaml"), env: fastProviderEnv });
-  projects.push(project);
+  const project = await emulator.project(templates.example("yaml"));
   await project.selectStack("dev");
   await project.setConfig("cohereBaseUrl", emulator.url);
   await project.setConfig("cohereApiKey", testApiKey, { secret: true });
@@ -31,25 +28,6 @@ function edit(project: UserProject, from: string, to: string): void {
   expect(text).toContain(from);
   fs.writeFileSync(file, text.replace(from, to));
 }
-
-async function failure(operation: Promise<unknown>): Promise<string> {
-  const error = await operation.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(PulumiCommandError);
-  return (error as PulumiCommandError).message;
-}
-
-beforeAll(async () => {
-  emulator = await startTestEmulator({ trainingMs: 600 });
-});
-afterAll(async () => {
-  for (const project of projects) await project.destroy().catch(() => undefined);
-  await Promise.all(projects.map((project) => project.cleanup()));
-  await emulator?.close();
-}, step);
-beforeEach(() => emulator.admin.reset());
 
 describe("changes to examples/yaml through the cohere provider plugin", () => {
   it(
@@ -82,7 +60,7 @@ describe("changes to examples/yaml through the cohere provider plugin", () => {
       await project.up();
       edit(project, "learningRate: 0.01", "learningRate: 0.02");
       await emulator.admin.clearRequests();
-      const message = await failure(project.preview());
+      const message = await commandFailure(project.preview());
       expect(message).toMatch(/retraining is not allowed: settings\.hyperparameters\.learningRate changed/);
       expect(countRequests(await emulator.admin.requests(), "POST", /./)).toBe(0);
     },
@@ -95,7 +73,7 @@ describe("changes to examples/yaml through the cohere provider plugin", () => {
       const project = await exampleProject();
       edit(project, "trainEpochs: 1", "trainEpochs: 99");
       await emulator.admin.clearRequests();
-      const message = await failure(project.preview());
+      const message = await commandFailure(project.preview());
       expect(message).toMatch(/settings\.hyperparameters\.trainEpochs must be between 1 and 10, got 99/);
       expect(await emulator.admin.requests()).toHaveLength(0);
     },

@@ -28,10 +28,10 @@ function call<Res>(invoke: (done: Done<Res>) => unknown): Promise<Res> {
 }
 const struct = (value: Record<string, unknown>) => Struct.fromJavaScript(value as never);
 
-async function configure(args: Record<string, unknown>): Promise<void> {
-  await call((done: Done<provproto.ConfigureResponse>) =>
-    client.configure(new provproto.ConfigureRequest().setArgs(struct(args)), done),
-  );
+async function configure(args: Record<string, unknown>, providerId?: string): Promise<void> {
+  const request = new provproto.ConfigureRequest().setArgs(struct(args));
+  if (providerId) request.setId(providerId);
+  await call((done: Done<provproto.ConfigureResponse>) => client.configure(request, done));
 }
 
 async function check(urn: string, news: Record<string, unknown>, olds: Record<string, unknown> = {}) {
@@ -171,6 +171,26 @@ describe("the cohere plugin's gRPC server", () => {
     expect(detailed).toEqual({
       "settings.hyperparameters.trainEpochs": provproto.PropertyDiff.Kind.UPDATE_REPLACE,
     });
+  });
+
+  it("gives an in-flight create a pending name of its provider's own: the same for one stack, another for the next", async () => {
+    const pendingNameOf = async (providerId: string) => {
+      await emulator.admin.clearRequests();
+      await configure({ apiKey: testApiKey, baseUrl: emulator.url }, providerId);
+      const { inputs } = await check(modelUrn("bot"), modelInputs());
+      await call((done: Done<provproto.CreateResponse>) =>
+        client.create(
+          new provproto.CreateRequest().setUrn(modelUrn("bot")).setProperties(struct(inputs)),
+          done,
+        ),
+      );
+      const post = (await emulator.admin.requests()).find((request) => request.method === "POST")!;
+      return (post.body as { name: string }).name;
+    };
+    const first = await pendingNameOf("8b43a87f-d6de-4047-9cae-2f26744fc3ce");
+    expect(first).toMatch(/^bot-[0-9a-f]{8}-creating$/);
+    expect(await pendingNameOf("8b43a87f-d6de-4047-9cae-2f26744fc3ce")).toBe(first);
+    expect(await pendingNameOf("0c1b4a5e-1f7e-4a53-9d0b-2b6f4e9a7c11")).not.toBe(first);
   });
 
   it("on Cancel ends a training's wait with a partial failure that records the model", async () => {
