@@ -23,7 +23,10 @@ describe("the plugin's examples: Pulumi YAML, Python, Go and TypeScript", () => 
       await project.setConfig("wandbApiKey", wandbKey, { secret: true });
 
       expect((await project.preview()).changes).toEqual({ create: 5 });
-      expect((await project.up()).changes).toEqual({ create: 5 });
+      // At the engine's most verbose: every gRPC payload it logs is searched for the keys below.
+      expect((await project.up({ flags: ["-v=9", "--logtostderr", "--debug"] })).changes).toEqual({
+        create: 5,
+      });
       const models = await emulator.admin.models();
       expect(models.map((model) => model.status)).toEqual(["STATUS_READY", "STATUS_READY"]);
       expect(models.map((model) => model.name)).toContain("triage-bot");
