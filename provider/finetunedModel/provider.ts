@@ -96,15 +96,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
         outs: await settleTraining(client, inputs, model, inputs.timeouts?.create, { dataset }),
       };
     }
-    const trainedOn = await dataset();
-    const refusal = this.budget.refusal(
-      resourceOf(inputs),
-      inputs,
-      trainingTokens(inputs.settings, trainedOn),
-      false,
-    );
-    if (refusal) throw new Error(refusal);
-    const model = await this.startTraining(client, inputs, trainedOn);
+    const model = await this.startTraining(client, inputs, await dataset());
     const visibleBy = Date.now() + createOnceTimingFromEnv().visibilityWindowMs;
     const id = model.id!;
     let outs: FinetunedModelOutputs;
@@ -204,6 +196,14 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
         return interrupted;
       }
     }
+    // Only a create that will really be sent spends tokens: a resumed one was paid for by the run it began in.
+    const refusal = this.budget.refusal(
+      resourceOf(inputs),
+      inputs,
+      trainingTokens(inputs.settings, dataset),
+      false,
+    );
+    if (refusal) throw new Error(refusal);
     const body = { name, settings: settingsToWire(inputs.settings, inputs.settings.wandb?.apiKey) };
     const { value: model, recovered } = await createOnce(
       {

@@ -73,6 +73,12 @@ export interface FinetunedModelArgs {
    * or replacement and stays in the stack, while the model it replaces keeps serving.
    */
   qualityGate?: pulumi.Input<QualityGateArgs>;
+  /**
+   * The most tokens (the dataset's trainable tokens × epochs) one training of this model may process; overrides
+   * the stack config `cohere:maxTrainingTokens`. A training over it fails at preview when the dataset's size is
+   * known, otherwise before its create is sent. Changing it makes no API call.
+   */
+  maxTrainingTokens?: pulumi.Input<number>;
 }
 
 export interface QualityGateArgs {

@@ -18,8 +18,9 @@ export function trainingTokens(
   dataset: WireDataset | undefined,
 ): TrainingTokens | undefined {
   const trainable = dataset?.metrics?.finetune_dataset_metrics?.trainable_token_count;
-  if (trainable === undefined) return undefined;
   const epochs = settings.hyperparameters?.trainEpochs ?? defaultEpochs;
+  // Epochs not known yet at preview make the size unknown too.
+  if (trainable === undefined || typeof epochs !== "number") return undefined;
   return { trainable, epochs, total: trainable * epochs };
 }
 
@@ -28,7 +29,8 @@ export function describeTrainingCost(settings: SettingsSpec, dataset: WireDatase
   const tokens = trainingTokens(settings, dataset);
   if (!tokens) {
     const epochs = settings.hyperparameters?.trainEpochs ?? defaultEpochs;
-    return `${countOf(epochs, "epoch")} on a dataset whose size Cohere reports once it is uploaded`;
+    const times = typeof epochs === "number" ? countOf(epochs, "epoch") : "epochs not known yet";
+    return `${times} on a dataset whose size Cohere reports once it is uploaded`;
   }
   return `${grouped(tokens.trainable)} trainable tokens × ${countOf(tokens.epochs, "epoch")} = ${grouped(tokens.total)} tokens`;
 }

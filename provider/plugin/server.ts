@@ -31,21 +31,14 @@ type Handler<Req, Res> = (request: Req) => Promise<Res>;
 class Session {
   private readonly providers = new Map<string, ResourceProvider>();
 
-  /**
-   * `providerId`: the id the engine gave this provider resource when the stack first used it, kept in its state
-   * from then on. Two stacks of the same project and stack names (in two backends, say) have two, so their
-   * in-flight creates' pending names differ and neither can take the other's model for its own.
-   */
-  constructor(
-    private readonly settings: Properties,
-    private readonly providerId = "",
-  ) {}
+  constructor(private readonly settings: Properties) {}
 
   /** The name and scope a dynamic resource's class passes as inputs, from the URN the engine gives a plugin. */
   context(urn: string): Properties {
+    // Exactly the dynamic resources' scope: a model whose create a killed run left in flight is found again
+    // whichever of the two hosts, and whichever version of the provider, runs next.
     const { project, stack, name } = parseUrn(urn);
-    const scope = [project, stack, this.providerId].filter(Boolean).join("/");
-    return { resourceName: name, autoNameScope: scope };
+    return { resourceName: name, autoNameScope: `${project}/${stack}` };
   }
 
   provider(token: string): { type: ResourceType; provider: ResourceProvider } {
@@ -125,7 +118,7 @@ export class PluginServer {
         );
     const failures = checkProviderSettings(settings);
     if (failures.length > 0) throw new Error(failures.map((failure) => failure.reason).join("; "));
-    this.session = new Session(settings, request.getId() ?? "");
+    this.session = new Session(settings);
     return new provproto.ConfigureResponse()
       .setAcceptsecrets(true)
       .setSupportspreview(false)

@@ -10,6 +10,7 @@ import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import { PluginServer, providerService } from "../../provider/plugin/server";
+import { pendingName } from "../../provider/finetunedModel/naming";
 import { isSecret, secret } from "../../provider/plugin/secrets";
 import { startTestEmulator, testApiKey } from "../support/emulator";
 
@@ -173,7 +174,7 @@ describe("the cohere plugin's gRPC server", () => {
     });
   });
 
-  it("gives an in-flight create a pending name of its provider's own: the same for one stack, another for the next", async () => {
+  it("gives an in-flight create the dynamic resources' pending name, whichever provider instance runs it", async () => {
     const pendingNameOf = async (providerId: string) => {
       await emulator.admin.clearRequests();
       await configure({ apiKey: testApiKey, baseUrl: emulator.url }, providerId);
@@ -187,10 +188,10 @@ describe("the cohere plugin's gRPC server", () => {
       const post = (await emulator.admin.requests()).find((request) => request.method === "POST")!;
       return (post.body as { name: string }).name;
     };
-    const first = await pendingNameOf("8b43a87f-d6de-4047-9cae-2f26744fc3ce");
-    expect(first).toMatch(/^bot-[0-9a-f]{8}-creating$/);
-    expect(await pendingNameOf("8b43a87f-d6de-4047-9cae-2f26744fc3ce")).toBe(first);
-    expect(await pendingNameOf("0c1b4a5e-1f7e-4a53-9d0b-2b6f4e9a7c11")).not.toBe(first);
+    const expected = pendingName("yaml-project/dev", "bot");
+    expect(await pendingNameOf("8b43a87f-d6de-4047-9cae-2f26744fc3ce")).toBe(expected);
+    // A new version of the plugin is a new default provider, with a new id: a create it left must still be found.
+    expect(await pendingNameOf("0c1b4a5e-1f7e-4a53-9d0b-2b6f4e9a7c11")).toBe(expected);
   });
 
   it("on Cancel ends a training's wait with a partial failure that records the model", async () => {
