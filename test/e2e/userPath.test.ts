@@ -108,10 +108,11 @@ describe("projects as users run them: packed package, `pulumi` binary, language 
     admin = emulator.admin;
   });
 
+  // Removing seven projects' node_modules takes seconds, more on a busy machine.
   afterAll(async () => {
     await emulator?.close();
     await Promise.all(projects.map((project) => project.cleanup()));
-  });
+  }, step);
 
   beforeEach(() => admin.reset());
 
