@@ -35,7 +35,7 @@ describe("examples/stack-yaml: a model declared with `pulumi config set --path`"
   afterAll(async () => {
     await project?.cleanup();
     await emulator?.close();
-  });
+  }, step);
 
   it(
     'refuses learningRate "abc" at preview, naming its config path, before any request is sent',
