@@ -194,6 +194,27 @@ describe("the cohere plugin's gRPC server", () => {
     expect(await pendingNameOf("0c1b4a5e-1f7e-4a53-9d0b-2b6f4e9a7c11")).toBe(expected);
   });
 
+  it("honours the engine's timeout for a create: the wait ends, and the model is recorded, not orphaned", async () => {
+    const slow = await startTestEmulator({ trainingMs: 600_000 });
+    try {
+      datasetId = await slow.admin.createChatDataset();
+      await configure({ apiKey: testApiKey, baseUrl: slow.url });
+      const { inputs } = await check(modelUrn("timed"), modelInputs());
+      const error = (await call((done: Done<provproto.CreateResponse>) =>
+        client.create(
+          new provproto.CreateRequest().setUrn(modelUrn("timed")).setProperties(struct(inputs)).setTimeout(1),
+          done,
+        ),
+      ).catch((failure: grpc.ServiceError) => failure)) as grpc.ServiceError;
+      expect(error.details).toMatch(
+        /timed out after 1s waiting for model .* the next `pulumi up` resumes waiting/,
+      );
+      expect(error.metadata.get("grpc-status-details-bin")).toHaveLength(1);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("on Cancel ends a training's wait with a partial failure that records the model", async () => {
     const slow = await startTestEmulator({ trainingMs: 600_000 });
     try {
