@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DatasetType } from "../cohere/enums";
 import { DynamicResource } from "../lifecycle/dynamicResource";
 import { resourceMetadata } from "../lifecycle/resourceMetadata";
-import { fileSha256 } from "./wire";
+import { readableFileSha256 } from "./wire";
 
 /**
  * Cohere cannot change an uploaded dataset: changing any input except `dataFile`/`evalDataFile` paths (same content),
@@ -92,9 +92,6 @@ export class Dataset extends DynamicResource {
   }
 }
 
-/** An unreadable file hashes to undefined, and `check` then names the file and why it cannot be read. */
 function hashOf(file: pulumi.Input<string | undefined>): pulumi.Output<string | undefined> {
-  return pulumi
-    .output(file)
-    .apply(async (path) => (path ? fileSha256(path).catch(() => undefined) : undefined));
+  return pulumi.output(file).apply(readableFileSha256);
 }

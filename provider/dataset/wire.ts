@@ -16,6 +16,11 @@ export async function fileSha256(file: string): Promise<string> {
   return hash.digest("hex");
 }
 
+/** An unreadable file hashes to undefined, and `check` then names the file and why it cannot be read. */
+export function readableFileSha256(file: string | undefined): Promise<string | undefined> {
+  return file ? fileSha256(file).catch(() => undefined) : Promise.resolve(undefined);
+}
+
 /** A Blob backed by the file: the upload streams it from disk instead of reading it into memory. */
 export function fileBlob(file: string): Promise<Blob> {
   return openAsBlob(path.resolve(file));
@@ -64,10 +69,8 @@ export function outputsFromWire(inputs: DatasetInputs, dataset: WireDataset): Da
  * Check). A file that is unknown yet has an unknown hash; one that cannot be read has none, and Check names it.
  */
 export async function withFileHashes(inputs: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const hashOf = async (file: unknown) => {
-    if (file === unknownValue) return unknownValue;
-    return typeof file === "string" && file !== "" ? fileSha256(file).catch(() => undefined) : undefined;
-  };
+  const hashOf = async (file: unknown) =>
+    file === unknownValue ? unknownValue : readableFileSha256(typeof file === "string" ? file : undefined);
   return withoutUndefined({
     ...inputs,
     dataFileHash: await hashOf(inputs.dataFile),

@@ -4,7 +4,8 @@
  * (`cohere:maxTrainingTokensPerUpdate`). A training over either is refused before its create is sent.
  */
 import type { ConfiguredConnection } from "../lifecycle/connection";
-import { countOf, grouped, TrainingTokens } from "./trainingCost";
+import { countOf, grouped } from "../lifecycle/counts";
+import type { TrainingTokens } from "./trainingCost";
 import type { FinetunedModelInputs } from "./types";
 
 /** The trainings one provider process (one Pulumi operation) was asked to start, each counted once. */

@@ -1,5 +1,6 @@
 /** What a training processes: the dataset's trainable tokens times the epochs, as the preview announces it. */
 import type { WireDataset } from "../cohere/wire";
+import { countOf, grouped } from "../lifecycle/counts";
 import type { SettingsSpec } from "./types";
 
 /** Cohere's default number of epochs. */
@@ -33,14 +34,4 @@ export function describeTrainingCost(settings: SettingsSpec, dataset: WireDatase
     return `${times} on a dataset whose size Cohere reports once it is uploaded`;
   }
   return `${grouped(tokens.trainable)} trainable tokens × ${countOf(tokens.epochs, "epoch")} = ${grouped(tokens.total)} tokens`;
-}
-
-/** "1 epoch", "3 epochs". */
-export function countOf(count: number, unit: string): string {
-  return `${grouped(count)} ${count === 1 ? unit : `${unit}s`}`;
-}
-
-/** 1234567 as "1,234,567". Not toLocaleString: its locale data adds about 7 MiB to the provider process. */
-export function grouped(count: number): string {
-  return String(Math.round(count)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }

@@ -21,7 +21,7 @@ import { EngineLog } from "./engineLog";
 import { checkProviderSettings, configuredConnection, providerSettingKeys } from "./providerConfig";
 import { engineSuppliedKeys, ResourceProvider, resourceTypes, ResourceType } from "./resourceTypes";
 import { packageSchema } from "./schema";
-import { concealSecrets, revealSecrets } from "./secrets";
+import { concealSecrets, Revealed, revealSecrets } from "./secrets";
 import { parseUrn } from "./urn";
 
 type Properties = Record<string, unknown>;
@@ -129,11 +129,11 @@ export class PluginServer {
   private async check(request: provproto.CheckRequest): Promise<provproto.CheckResponse> {
     const urn = request.getUrn();
     const { type, provider } = this.session.provider(parseUrn(urn).type);
-    const olds = revealSecrets(toPlain(request.getOlds())).value;
-    const news = revealSecrets(toPlain(request.getNews()));
-    const declared = await type.prepare(omit(news.value, engineSuppliedKeys));
+    const olds = received(request.getOlds()).value;
+    const news = received(request.getNews());
+    const declared = await type.prepare(news.value);
     const result = await this.within(urn, () =>
-      provider.check(omit(olds, engineSuppliedKeys), { ...declared, ...this.session.context(urn) }),
+      provider.check(olds, { ...declared, ...this.session.context(urn) }),
     );
     const inputs = concealSecrets(omit(result.inputs ?? declared, engineSuppliedKeys), [
       ...news.secretPaths,
@@ -147,7 +147,7 @@ export class PluginServer {
     const { provider } = this.session.provider(parseUrn(urn).type);
     const recorded = revealSecrets(toPlain(request.getOlds())).value;
     const olds = omit(recorded, engineSuppliedKeys);
-    const news = omit(revealSecrets(toPlain(request.getNews())).value, engineSuppliedKeys);
+    const news = received(request.getNews()).value;
     const result = await this.within(urn, () =>
       provider.diff(request.getId(), olds, { ...news, ...this.session.context(urn) }),
     );
@@ -179,12 +179,11 @@ export class PluginServer {
   private async create(request: provproto.CreateRequest): Promise<provproto.CreateResponse> {
     const urn = request.getUrn();
     const { provider } = this.session.provider(parseUrn(urn).type);
-    const inputs = revealSecrets(toPlain(request.getProperties()));
-    const declared = omit(inputs.value, engineSuppliedKeys);
+    const inputs = received(request.getProperties());
     const timeouts = timeoutsFor("create", request.getTimeout());
     const result = await this.within(
       urn,
-      () => provider.create({ ...declared, ...this.session.context(urn), ...timeouts }),
+      () => provider.create({ ...inputs.value, ...this.session.context(urn), ...timeouts }),
       inputs.secretPaths,
     );
     return new provproto.CreateResponse()
@@ -195,12 +194,10 @@ export class PluginServer {
   private async read(request: provproto.ReadRequest): Promise<provproto.ReadResponse> {
     const urn = request.getUrn();
     const { provider } = this.session.provider(parseUrn(urn).type);
-    const props = revealSecrets(toPlain(request.getProperties()));
-    const inputs = revealSecrets(toPlain(request.getInputs()));
+    const props = received(request.getProperties());
+    const inputs = received(request.getInputs());
     const secretPaths = [...props.secretPaths, ...inputs.secretPaths];
-    const result = await this.within(urn, () =>
-      provider.read(request.getId(), omit(props.value, engineSuppliedKeys)),
-    );
+    const result = await this.within(urn, () => provider.read(request.getId(), props.value));
     if (!result.id) return new provproto.ReadResponse();
     // What the program declared, secrets included, stays the recorded inputs; an import records what Cohere has.
     const declared = Object.keys(inputs.value).length > 0 ? inputs.value : (result.inputs ?? {});
@@ -213,15 +210,15 @@ export class PluginServer {
   private async update(request: provproto.UpdateRequest): Promise<provproto.UpdateResponse> {
     const urn = request.getUrn();
     const { provider } = this.session.provider(parseUrn(urn).type);
-    const olds = revealSecrets(toPlain(request.getOlds()));
-    const news = revealSecrets(toPlain(request.getNews()));
+    const olds = received(request.getOlds());
+    const news = received(request.getNews());
     const secretPaths = [...olds.secretPaths, ...news.secretPaths];
     const timeouts = timeoutsFor("update", request.getTimeout());
     const result = await this.within(
       urn,
       () =>
-        provider.update(request.getId(), omit(olds.value, engineSuppliedKeys), {
-          ...omit(news.value, engineSuppliedKeys),
+        provider.update(request.getId(), olds.value, {
+          ...news.value,
           ...this.session.context(urn),
           ...timeouts,
         }),
@@ -233,7 +230,7 @@ export class PluginServer {
   private async delete(request: provproto.DeleteRequest): Promise<Empty> {
     const urn = request.getUrn();
     const { provider } = this.session.provider(parseUrn(urn).type);
-    const props = omit(revealSecrets(toPlain(request.getProperties())).value, engineSuppliedKeys);
+    const props = received(request.getProperties()).value;
     await this.within(urn, () => provider.delete(request.getId(), props));
     return new Empty();
   }
@@ -257,6 +254,12 @@ export class PluginServer {
       throw error;
     }
   }
+}
+
+/** What the engine sent: its secrets taken off (their paths kept), the dynamic host's bookkeeping left out. */
+function received(struct: Struct | undefined): Revealed<Properties> {
+  const { value, secretPaths } = revealSecrets(toPlain(struct));
+  return { value: omit(value, engineSuppliedKeys), secretPaths };
 }
 
 /** The engine's timeout for this operation (customTimeouts), in seconds; 0 when none was set. */

@@ -18,43 +18,30 @@ export interface EmulatorProjects {
 }
 
 export function useEmulatorProjects(options: EmulatorOptions, teardownMs = 300_000): EmulatorProjects {
-  let emulator: Awaited<ReturnType<typeof startTestEmulator>> | undefined;
   let datasetId = "";
-  const projects: UserProject[] = [];
-
-  beforeAll(async () => {
-    emulator = await startTestEmulator(options);
+  const emulator = useEmulator(options, teardownMs, async (server) => {
+    datasetId = await server.admin.createChatDataset();
   });
-  beforeEach(async () => {
-    await emulator!.admin.reset();
-    datasetId = await emulator!.admin.createChatDataset();
-  });
-  afterAll(async () => {
-    for (const project of projects) await project.destroy().catch(() => undefined);
-    await Promise.all(projects.map((project) => project.cleanup()));
-    await emulator?.close();
-  }, teardownMs);
-
   return {
     get admin() {
-      return emulator!.admin;
+      return emulator.server.admin;
     },
     get url() {
-      return emulator!.url;
+      return emulator.server.url;
     },
     get datasetId() {
       return datasetId;
     },
     async project(program, { stack, env } = {}) {
-      const project = await emulatorProject({
-        emulatorUrl: emulator!.url,
-        apiKey: testApiKey,
-        program,
-        env: { ...fastProviderEnv, ...env },
-        stack,
-      });
-      projects.push(project);
-      return project;
+      return emulator.track(
+        await emulatorProject({
+          emulatorUrl: emulator.server.url,
+          apiKey: testApiKey,
+          program,
+          env: { ...fastProviderEnv, ...env },
+          stack,
+        }),
+      );
     },
   };
 }
@@ -74,35 +61,51 @@ export interface PluginProjects {
 
 /** One emulator for a test file, reset before each test, and the plugin projects its tests make. */
 export function usePluginProjects(options: EmulatorOptions, teardownMs = 600_000): PluginProjects {
-  let emulator: Awaited<ReturnType<typeof startTestEmulator>> | undefined;
+  const emulator = useEmulator(options, teardownMs);
+  return {
+    get admin() {
+      return emulator.server.admin;
+    },
+    get url() {
+      return emulator.server.url;
+    },
+    get server() {
+      return emulator.server;
+    },
+    track: (project) => emulator.track(project),
+    async project(template, { files, only } = {}) {
+      return emulator.track(await pluginProject({ template, files, only, env: fastProviderEnv }));
+    },
+  };
+}
+
+/** What both share: the emulator, reset before each test (then `eachTest`), and the projects to tear down. */
+function useEmulator(
+  options: EmulatorOptions,
+  teardownMs: number,
+  eachTest?: (server: TestEmulator) => Promise<void>,
+): { readonly server: TestEmulator; track(project: UserProject): UserProject } {
+  let server: TestEmulator | undefined;
   const projects: UserProject[] = [];
 
   beforeAll(async () => {
-    emulator = await startTestEmulator(options);
+    server = await startTestEmulator(options);
   });
-  beforeEach(() => emulator!.admin.reset());
+  beforeEach(async () => {
+    await server!.admin.reset();
+    await eachTest?.(server!);
+  });
   afterAll(async () => {
     for (const project of projects) await project.destroy().catch(() => undefined);
     await Promise.all(projects.map((project) => project.cleanup()));
-    await emulator?.close();
+    await server?.close();
   }, teardownMs);
 
   return {
-    get admin() {
-      return emulator!.admin;
-    },
-    get url() {
-      return emulator!.url;
-    },
     get server() {
-      return emulator!;
+      return server!;
     },
     track(project) {
-      projects.push(project);
-      return project;
-    },
-    async project(template, { files, only } = {}) {
-      const project = await pluginProject({ template, files, only, env: fastProviderEnv });
       projects.push(project);
       return project;
     },
