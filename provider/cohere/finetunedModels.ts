@@ -48,6 +48,11 @@ export class FinetunedModels {
     return this.http.request({ method: "GET", path: BASE, query: pageQuery(options) });
   }
 
+  /** One page of the account's newest models: what one call can tell about many models at once. */
+  async listNewest(): Promise<WireFinetunedModel[]> {
+    return (await this.list({ pageSize: largestPage, orderBy: "created_at desc" })).finetuned_models;
+  }
+
   /**
    * The models created since `since`, newest first, following pages only as far back as that: the cost of the
    * lookup depends on how many models are that recent, not on how many the account holds.

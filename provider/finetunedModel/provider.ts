@@ -18,9 +18,12 @@ import { adopt, checkAdoption, importedInputs } from "./adoption";
 import { describeDrift, driftBetween } from "./drift";
 import { clockSkewMs, findInterruptedCreate, RecentModels, trainedAsDeclared } from "./interruptedCreates";
 import { lastTrainingStep } from "./metrics";
+import { ListedReads } from "./listedReads";
+import { ModelWatcher } from "./modelWatcher";
 import { pendingName } from "./naming";
 import { settleTraining, withTrainingResult } from "./training";
 import { UpdateBudget } from "./trainingBudget";
+import { trainingQueue } from "./trainingQueue";
 import { describeTrainingCost, trainingTokens } from "./trainingCost";
 import { validateFinetunedModel } from "./validation";
 import { declaredForOutputs, outputsFromWire, settingsToWire } from "./wire";
@@ -43,6 +46,10 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
    * the model it replaces (`pulumi up --replace` of an adopted model, say) must not have it deleted after it.
    */
   private readonly takenOver = new Set<string>();
+  /** One watcher per client reads every model this process waits for (see modelWatcher.ts). */
+  private readonly watchers = new WeakMap<CohereClient, ModelWatcher>();
+  /** Refresh reads share listings (see listedReads.ts). */
+  private readonly listedReads = new WeakMap<CohereClient, ListedReads>();
 
   async check(
     olds: Record<string, unknown>,
@@ -93,16 +100,37 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
       this.takenOver.add(model.id!);
       return {
         id: model.id!,
-        outs: await settleTraining(client, inputs, model, inputs.timeouts?.create, { dataset }),
+        outs: await settleTraining(client, inputs, model, inputs.timeouts?.create, {
+          dataset,
+          watcher: this.watcherFor(client),
+        }),
       };
     }
+    // From here until its wait ends, this create holds one of the engine's `--parallel` slots.
+    trainingQueue.startedWaiting(resourceOf(inputs));
+    try {
+      return await this.train(client, inputs, dataset);
+    } finally {
+      trainingQueue.stoppedWaiting(resourceOf(inputs));
+    }
+  }
+
+  private async train(
+    client: CohereClient,
+    inputs: FinetunedModelInputs,
+    dataset: () => Promise<WireDataset | undefined>,
+  ): Promise<dynamic.CreateResult> {
     const model = await this.startTraining(client, inputs, await dataset());
     const visibleBy = Date.now() + createOnceTimingFromEnv().visibilityWindowMs;
     const id = model.id!;
     let outs: FinetunedModelOutputs;
     let failure: ResourceInitError | undefined;
     try {
-      outs = await settleTraining(client, inputs, model, inputs.timeouts?.create, { dataset, visibleBy });
+      outs = await settleTraining(client, inputs, model, inputs.timeouts?.create, {
+        dataset,
+        visibleBy,
+        watcher: this.watcherFor(client),
+      });
     } catch (error) {
       if (!(error instanceof ResourceInitError)) throw error;
       failure = error;
@@ -117,7 +145,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
   async read(id: string, props: FinetunedModelOutputs): Promise<dynamic.ReadResult> {
     let model: WireFinetunedModel;
     try {
-      model = await this.client().finetunedModels.get(id);
+      model = await this.listedReadsFor(this.client()).get(id);
     } catch (error) {
       if (error instanceof NotFoundError) return {};
       throw error;
@@ -166,7 +194,11 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     }
     const dataset = () => this.datasetOf(news.settings.datasetId);
     return {
-      outs: await settleTraining(client, news, { ...model, id }, news.timeouts?.update, { known, dataset }),
+      outs: await settleTraining(client, news, { ...model, id }, news.timeouts?.update, {
+        known,
+        dataset,
+        watcher: this.watcherFor(client),
+      }),
     };
   }
 
@@ -258,6 +290,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
    */
   private async announceTraining(inputs: FinetunedModelInputs, why: string): Promise<string | undefined> {
     const resource = resourceOf(inputs);
+    trainingQueue.planned(resource);
     const dataset = await this.datasetOf(inputs.settings.datasetId);
     if (!this.costsAnnounced.has(resource)) {
       this.costsAnnounced.add(resource);
@@ -299,6 +332,18 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
       this.datasets.set(id, dataset);
     }
     return dataset;
+  }
+
+  private listedReadsFor(client: CohereClient): ListedReads {
+    let reads = this.listedReads.get(client);
+    if (!reads) this.listedReads.set(client, (reads = new ListedReads(client.finetunedModels)));
+    return reads;
+  }
+
+  private watcherFor(client: CohereClient): ModelWatcher {
+    let watcher = this.watchers.get(client);
+    if (!watcher) this.watchers.set(client, (watcher = new ModelWatcher(client.finetunedModels)));
+    return watcher;
   }
 
   private retrainAllowed(inputs: FinetunedModelInputs): boolean {

@@ -2,9 +2,9 @@
 import type { CohereClient } from "../cohere/client";
 import type { WireDataset, WireFinetunedModel } from "../cohere/wire";
 import { Status } from "../cohere/enums";
+import { NotFoundError } from "../cohere/errors";
 import { formatDuration, parseDurationMs } from "../lifecycle/duration";
 import { createOnceTimingFromEnv } from "../lifecycle/createOnce";
-import { onceVisible } from "../lifecycle/justCreated";
 import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
 import { waitForStatus } from "../lifecycle/waitForStatus";
@@ -12,6 +12,7 @@ import { totalTrainingSteps, trainingPollPlan, trainingPollTimingFromEnv } from 
 import { trainingStatuses } from "./diff";
 import { lastTrainingStep, TrainingResult } from "./metrics";
 import { hasThresholds, qualityGateMisses } from "./qualityGate";
+import { ModelWatch, ModelWatcher } from "./modelWatcher";
 import { outputsFromWire } from "./wire";
 import type { FinetunedModelInputs, FinetunedModelOutputs } from "./types";
 
@@ -22,6 +23,8 @@ export interface TrainingContext {
   dataset?: () => Promise<WireDataset | undefined>;
   /** For a model just created: until when Cohere may still answer 404 for it. */
   visibleBy?: number;
+  /** The process's watcher, shared by every wait; a wait alone has its own. */
+  watcher?: ModelWatcher;
 }
 
 /** Trainings take between an hour and a day; without customTimeouts a wait lasts at most this long. */
@@ -39,22 +42,19 @@ export async function settleTraining(
   timeout: string | undefined,
   context: TrainingContext = {},
 ): Promise<FinetunedModelOutputs> {
-  const { known, dataset, visibleBy } = context;
+  const { known, dataset, visibleBy = 0 } = context;
   const id = model.id!;
   const outs = { ...outputsFromWire(inputs, model), ...known };
   if (inputs.waitForReady === false) return outs;
   const trainedOn = trainingStatuses.includes(outs.status) ? await dataset?.() : undefined;
   const waitMs = timeout ? parseDurationMs(timeout) : defaultWaitMs;
   let outcome;
+  const watch = (context.watcher ?? new ModelWatcher(client.finetunedModels)).watch(id, model.status);
   try {
     outcome = await waitForStatus(
       model,
       {
-        get: () =>
-          onceVisible(() => client.finetunedModels.get(id), {
-            visibleBy: visibleBy ?? 0,
-            firstDelayMs: createOnceTimingFromEnv().firstLookupDelayMs,
-          }),
+        readAt: (dueAt, last) => nextVisible(watch, dueAt, last, visibleBy),
         nameOf: (item) => item.name,
         statusOf: (item) => item.status ?? Status.Unspecified,
         pendingStatuses: trainingStatuses,
@@ -65,7 +65,10 @@ export async function settleTraining(
           timing: trainingPollTimingFromEnv(),
           totalSteps: totalStepsOf(inputs, trainedOn),
           readSteps: async () =>
-            (await client.finetunedModels.listTrainingStepMetrics(id, { pageSize: 1000 })).step_metrics ?? [],
+            watch.mayReadEvaluations()
+              ? ((await client.finetunedModels.listTrainingStepMetrics(id, { pageSize: 1000 }))
+                  .step_metrics ?? [])
+              : [],
           now: Date.now,
         }),
         report,
@@ -74,6 +77,8 @@ export async function settleTraining(
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ResourceInitError(`waiting for model ${model.name} (${id}) failed: ${reason}`, id, outs);
+  } finally {
+    watch.stop();
   }
   const settled = { ...outputsFromWire(inputs, { ...outcome.item, id }), ...known };
   const named = `model ${settled.name} (${id})`;
@@ -151,6 +156,23 @@ function checkQualityGate(inputs: FinetunedModelInputs, id: string, outs: Finetu
     id,
     outs,
   );
+}
+
+/** A model just created may not be visible yet: until `visibleBy`, a 404 only means "look again shortly". */
+async function nextVisible(
+  watch: ModelWatch,
+  dueAt: number,
+  last: WireFinetunedModel,
+  visibleBy: number,
+): Promise<WireFinetunedModel> {
+  let retryMs = createOnceTimingFromEnv().firstLookupDelayMs;
+  for (let due = dueAt; ; due = Date.now() + retryMs, retryMs = Math.min(retryMs * 2, 30_000)) {
+    try {
+      return await watch.next(due, last.status);
+    } catch (error) {
+      if (!(error instanceof NotFoundError) || Date.now() + retryMs > visibleBy) throw error;
+    }
+  }
 }
 
 function totalStepsOf(inputs: FinetunedModelInputs, dataset: WireDataset | undefined): number | undefined {

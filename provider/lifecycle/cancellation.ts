@@ -15,6 +15,11 @@ export function cancelWaits(): void {
   cancellation.abort();
 }
 
+/** Aborted once the operation is cancelled: for a wait that pauses in its own way (the model watcher). */
+export function cancellationSignal(): AbortSignal {
+  return cancellation.signal;
+}
+
 /** A pause of a wait: rejects with WaitCancelledError once the operation is cancelled. */
 export function sleepUnlessCancelled(ms: number): Promise<void> {
   const signal = cancellation.signal;

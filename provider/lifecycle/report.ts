@@ -10,6 +10,19 @@ export function withProgressSink<T>(sink: ProgressSink, operation: () => T): T {
   return operationSinks.run(sink, operation);
 }
 
+/** Where a warning about the whole operation goes: a plugin host sends it to the engine, not under a resource. */
+let operationWarnings: ProgressSink | undefined;
+
+export function setOperationWarningSink(sink: ProgressSink): void {
+  operationWarnings = sink;
+}
+
+/** A warning about the operation as a whole, said outside any resource's call (from a timer, say). */
+export function warnOperation(message: string): void {
+  if (operationWarnings) return operationWarnings(message);
+  report(`warning: ${message}`);
+}
+
 export function report(message: string): void {
   const sink = operationSinks.getStore();
   if (sink) return sink(message);

@@ -24,8 +24,19 @@ export interface PollTiming<T> {
 }
 
 /** What to poll and which of its statuses mean "still on its way". */
-export interface StatusPoll<T> {
-  get: () => Promise<T>;
+export type StatusPoll<T> = StatusNames<T> &
+  (
+    | { get: () => Promise<T> }
+    | {
+        /**
+         * Instead of pausing and then calling `get`: the object as read once `dueAt` has come, or sooner. A watcher
+         * shared by many waits reads them all in one round, and wakes a wait early when its status changed.
+         */
+        readAt: (dueAt: number, last: T) => Promise<T>;
+      }
+  );
+
+interface StatusNames<T> {
   nameOf: (item: T) => string;
   statusOf: (item: T) => string;
   /** Any other status ends the wait: the caller decides what it means. */
@@ -85,10 +96,11 @@ export async function waitForStatus<T>(
     if (timing.deadline - now() <= 0) return { kind: "timedOut", item, polls };
     const delay = await timing.nextDelay(item, now() - started);
     // Measured after the delay is chosen: choosing it may read from Cohere, which can take long.
-    await sleep(Math.max(0, Math.min(delay, timing.deadline - now())));
+    const pause = Math.max(0, Math.min(delay, timing.deadline - now()));
+    if ("get" in poll) await sleep(pause);
     polls++;
     try {
-      item = await poll.get();
+      item = "get" in poll ? await poll.get() : await poll.readAt(now() + pause, item);
     } catch (error) {
       if (!isTransient(error)) throw error;
       timing.report(`${poll.nameOf(item)}: status check failed (${(error as Error).message}); still waiting`);

@@ -11,10 +11,16 @@ export class EngineLog {
   }
 
   info(urn: string, message: string): void {
-    const request = new engproto.LogRequest()
-      .setSeverity(engproto.LogSeverity.INFO)
-      .setUrn(urn)
-      .setMessage(message);
+    this.log(engproto.LogSeverity.INFO, urn, message);
+  }
+
+  /** A warning about the whole operation: shown among the update's diagnostics, under no resource. */
+  warning(message: string): void {
+    this.log(engproto.LogSeverity.WARNING, "", message);
+  }
+
+  private log(severity: engproto.LogSeverity, urn: string, message: string): void {
+    const request = new engproto.LogRequest().setSeverity(severity).setUrn(urn).setMessage(message);
     this.client.log(request, (error) => {
       // The engine is gone (its `pulumi` was killed): nothing can be reported or returned any more, and polling
       // on would only keep a training's wait alive for no one. The next `pulumi up` finds what Cohere is doing.

@@ -3,6 +3,8 @@
  * with the engine's address as its argument; the plugin serves on a free loopback port and prints it.
  */
 import * as grpc from "@grpc/grpc-js";
+import { setOperationWarningSink } from "../lifecycle/report";
+import { trainingQueue } from "../finetunedModel/trainingQueue";
 import { EngineLog } from "./engineLog";
 import { PluginServer, providerService } from "./server";
 
@@ -15,7 +17,10 @@ function engineAddress(args: string[]): string | undefined {
 export async function servePlugin(version: string, args = process.argv.slice(2)): Promise<void> {
   const address = engineAddress(args);
   const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
-  const plugin = new PluginServer(version, address ? new EngineLog(address) : undefined);
+  const engine = address ? new EngineLog(address) : undefined;
+  if (engine) setOperationWarningSink((message) => engine.warning(message));
+  trainingQueue.judgePlanAtEachCheck();
+  const plugin = new PluginServer(version, engine);
   server.addService(providerService, plugin.implementation());
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) =>

@@ -136,6 +136,8 @@ describe("FinetunedModelProvider against the emulator", () => {
       [1, 2, 3].map(async (epochs) =>
         provider.create(
           await checked(provider, {
+            // Waits list the account too (one watcher reads every model waited for): this counts the lookup.
+            waitForReady: false,
             settings: {
               baseModel: { baseType: "BASE_TYPE_CHAT" },
               datasetId,

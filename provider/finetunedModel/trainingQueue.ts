@@ -1,0 +1,159 @@
+/**
+ * Each training's create holds one of the engine's `--parallel` slots until its model is READY, hours later, so
+ * a stack with more new trainings than slots trains them in waves. This says so once: before the trainings start
+ * (a preview, or an update before its first create) from the slot count, or else once they are seen queuing.
+ */
+import { countOf } from "../lifecycle/counts";
+import { EngineParallelism, processEngineParallelism } from "../lifecycle/engineParallelism";
+import { warnOperation } from "../lifecycle/report";
+
+export interface QueueTimers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface TrainingQueueOptions {
+  warn: (message: string) => void;
+  slots?: () => EngineParallelism;
+  timers?: QueueTimers;
+  /** How long after the last planned training the plan is taken as complete. */
+  planDebounceMs?: number;
+  /** How long after the last training started the running ones are taken as all that the slots allow. */
+  queueSettleMs?: number;
+}
+
+const realTimers: QueueTimers = {
+  // A warning never keeps the process alive.
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+export class TrainingQueue {
+  private readonly plannedResources = new Set<string>();
+  private readonly started = new Set<string>();
+  private readonly waiting = new Set<string>();
+  private planTimer: unknown;
+  private interruptHandled = false;
+  private planInPart = false;
+  private settleTimer: unknown;
+  private readonly warned = { plan: false, queue: false };
+
+  constructor(private readonly options: TrainingQueueOptions) {}
+
+  private get timers(): QueueTimers {
+    return this.options.timers ?? realTimers;
+  }
+
+  /** A training this operation would start, from a preview or an update's check or diff. */
+  planned(resource: string): void {
+    this.plannedResources.add(resource);
+    if (this.warned.plan || this.started.size > 0) return;
+    if (this.planInPart) return this.planSettled();
+    this.timers.clearTimeout(this.planTimer);
+    this.planTimer = this.timers.setTimeout(() => this.planSettled(), this.options.planDebounceMs ?? 150);
+    this.sayPlanBeforeExit();
+  }
+
+  /**
+   * A plugin is ended without any signal (its host kills it) moments after a preview's last check, so no pause
+   * tells it the plan is complete: it speaks as soon as the trainings outnumber the slots, naming the count so far.
+   */
+  judgePlanAtEachCheck(): void {
+    this.planInPart = true;
+  }
+
+  /**
+   * A preview's last check can come moments before the engine ends this process, with SIGINT when it runs it
+   * directly (the dynamic-provider host): the plan is complete then, so it is judged before the process ends as
+   * the signal would have ended it.
+   */
+  private sayPlanBeforeExit(): void {
+    if (this.interruptHandled || this.options.timers) return;
+    this.interruptHandled = true;
+    const onInterrupt = () => {
+      this.planSettled();
+      process.removeListener("SIGINT", onInterrupt);
+      setImmediate(() => process.kill(process.pid, "SIGINT"));
+    };
+    process.on("SIGINT", onInterrupt);
+  }
+
+  /** The training's create began: from here until its wait for READY ends, it holds one of the engine's slots. */
+  startedWaiting(resource: string): void {
+    this.started.add(resource);
+    this.waiting.add(resource);
+    if (this.warned.queue) return;
+    this.timers.clearTimeout(this.settleTimer);
+    this.settleTimer = this.timers.setTimeout(() => this.queueSettled(), this.options.queueSettleMs ?? 2000);
+  }
+
+  /** The wait ended, whatever its outcome: a slot is freed as expected. */
+  stoppedWaiting(resource: string): void {
+    this.waiting.delete(resource);
+    this.timers.clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
+  }
+
+  private planSettled(): void {
+    // Once a training started, the queue warning speaks from what it sees instead.
+    if (this.warned.plan || this.started.size > 0) return;
+    const slots = (this.options.slots ?? processEngineParallelism)();
+    if (this.plannedResources.size <= slots.slots) return;
+    this.warned.plan = true;
+    this.options.warn(planWarning(this.plannedResources.size, slots, this.planInPart));
+  }
+
+  private queueSettled(): void {
+    const running = this.waiting.size;
+    // Once any wait ended, fewer running than planned is slots being handed on, not a queue being seen; and
+    // fewer running than the engine's slots is trainings waiting for something else (their datasets, say).
+    const queuing =
+      running === this.started.size &&
+      running < this.plannedResources.size &&
+      running >= (this.options.slots ?? processEngineParallelism)().slots;
+    if (this.warned.queue || !queuing) return;
+    this.warned.queue = true;
+    this.options.warn(queueWarning(this.plannedResources.size, running));
+  }
+}
+
+/** Said before any training started: the slot count is the engine's, as this process can tell it. */
+export function planWarning(planned: number, { slots, source }: EngineParallelism, soFar = false): string {
+  const where =
+    source === "flag"
+      ? `--parallel ${slots} as passed`
+      : source === "PULUMI_PARALLEL"
+        ? `PULUMI_PARALLEL=${slots}`
+        : "--parallel, 4 per CPU by default";
+  const trainings = soFar ? `at least ${planned} trainings` : countOf(planned, "training");
+  const run = soFar
+    ? "Run `pulumi up --parallel <n>` (or set PULUMI_PARALLEL=<n>) with n the number of trainings this preview lists"
+    : fix(planned, "Run");
+  return (
+    `this update starts ${trainings}, but Pulumi runs at most ` +
+    `${countOf(slots, "resource operation")} at once (${where}) and each training holds one until its model is ` +
+    `READY: they would train in ${soFar ? "at least " : ""}${waves(planned, slots)}. ${run} to train them side by side.`
+  );
+}
+
+/** Said once trainings are seen queuing: `running` is how many the slots let start. */
+export function queueWarning(planned: number, running: number): string {
+  const count = Math.ceil(planned / running);
+  return (
+    `${countOf(planned, "training")} are planned, but only ${running} ${running === 1 ? "is" : "are"} running: ` +
+    `Pulumi runs at most ${countOf(running, "resource operation")} at once (--parallel) and each training holds ` +
+    `one until READY, so they train in ${waves(planned, running)}, about ${count}× the training time. ` +
+    `${fix(planned, "Next time run")}.`
+  );
+}
+
+function waves(planned: number, slots: number): string {
+  return countOf(Math.ceil(planned / slots), "wave");
+}
+
+function fix(planned: number, verb: string): string {
+  return `${verb} \`pulumi up --parallel ${planned}\` (or set PULUMI_PARALLEL=${planned})`;
+}
+
+/** One per process: the engine's slots are shared by every provider instance in it. */
+export const trainingQueue = new TrainingQueue({ warn: warnOperation });

@@ -1,0 +1,128 @@
+import { planWarning, queueWarning, TrainingQueue } from "../../provider/finetunedModel/trainingQueue";
+import type { EngineParallelism } from "../../provider/lifecycle/engineParallelism";
+
+const eight: EngineParallelism = { slots: 8, source: "default" };
+
+function queue(slots: EngineParallelism = eight) {
+  const warnings: string[] = [];
+  const q = new TrainingQueue({ warn: (message) => warnings.push(message), slots: () => slots });
+  return { q, warnings };
+}
+const models = (count: number) => Array.from({ length: count }, (_, i) => `model-${i}`);
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
+describe("the plan warning", () => {
+  it("is said once, with the final count, after a burst of planned trainings", () => {
+    const { q, warnings } = queue();
+    for (const model of models(16)) {
+      q.planned(model);
+      jest.advanceTimersByTime(100);
+    }
+    q.planned("model-0");
+    expect(warnings).toEqual([]);
+    jest.advanceTimersByTime(150);
+    expect(warnings).toEqual([planWarning(16, eight)]);
+    q.planned("model-16");
+    jest.advanceTimersByTime(1000);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it("is not said when the trainings fit in the slots", () => {
+    const { q, warnings } = queue();
+    models(8).forEach((model) => q.planned(model));
+    jest.advanceTimersByTime(1000);
+    expect(warnings).toEqual([]);
+  });
+
+  it("is not said once a training started waiting", () => {
+    const { q, warnings } = queue();
+    models(16).forEach((model) => q.planned(model));
+    q.startedWaiting("model-0");
+    q.stoppedWaiting("model-0");
+    jest.advanceTimersByTime(1000);
+    expect(warnings).toEqual([]);
+  });
+
+  it("names the count, the slots and where they came from, the waves and the fix", () => {
+    expect(planWarning(16, eight)).toBe(
+      "this update starts 16 trainings, but Pulumi runs at most 8 resource operations at once (--parallel, 4 per " +
+        "CPU by default) and each training holds one until its model is READY: they would train in 2 waves. Run " +
+        "`pulumi up --parallel 16` (or set PULUMI_PARALLEL=16) to train them side by side.",
+    );
+    expect(planWarning(17, { slots: 8, source: "flag" })).toContain("at once (--parallel 8 as passed)");
+    expect(planWarning(17, { slots: 8, source: "flag" })).toContain("in 3 waves");
+    expect(planWarning(2, { slots: 1, source: "PULUMI_PARALLEL" })).toContain(
+      "at most 1 resource operation at once (PULUMI_PARALLEL=1)",
+    );
+  });
+});
+
+describe("the queue warning", () => {
+  function upWith(planned: number, starting: number) {
+    const { q, warnings } = queue();
+    const names = models(planned);
+    names.forEach((model) => q.planned(model));
+    for (const model of names.slice(0, starting)) {
+      q.startedWaiting(model);
+      jest.advanceTimersByTime(50);
+    }
+    return { q, warnings, names };
+  }
+
+  it("is said when 8 of 16 trainings start and none ends within the settle time", () => {
+    const { warnings } = upWith(16, 8);
+    jest.advanceTimersByTime(1900);
+    expect(warnings).toEqual([]);
+    jest.advanceTimersByTime(100);
+    expect(warnings).toEqual([queueWarning(16, 8)]);
+    expect(warnings[0]).toBe(
+      "16 trainings are planned, but only 8 are running: Pulumi runs at most 8 resource operations at once " +
+        "(--parallel) and each training holds one until READY, so they train in 2 waves, about 2× the training " +
+        "time. Next time run `pulumi up --parallel 16` (or set PULUMI_PARALLEL=16).",
+    );
+  });
+
+  it("is not said when every planned training runs", () => {
+    const { warnings } = upWith(8, 8);
+    jest.advanceTimersByTime(5000);
+    expect(warnings).toEqual([]);
+  });
+
+  it("is not said when a wait ends before the settle time", () => {
+    const { q, warnings, names } = upWith(16, 8);
+    q.stoppedWaiting(names[0]);
+    jest.advanceTimersByTime(5000);
+    q.startedWaiting(names[8]);
+    jest.advanceTimersByTime(5000);
+    expect(warnings).toEqual([]);
+  });
+
+  it("is said once only", () => {
+    const { q, warnings, names } = upWith(24, 8);
+    jest.advanceTimersByTime(2000);
+    names.slice(8, 16).forEach((model) => q.startedWaiting(model));
+    jest.advanceTimersByTime(5000);
+    expect(warnings).toEqual([queueWarning(24, 8)]);
+  });
+
+  it("counts 1 running in the singular", () => {
+    expect(queueWarning(3, 1)).toContain(
+      "only 1 is running: Pulumi runs at most 1 resource operation at once",
+    );
+  });
+});
+
+it("uses the real timers by default, without keeping the process alive", () => {
+  jest.useRealTimers();
+  const warnings: string[] = [];
+  const q = new TrainingQueue({ warn: (m) => warnings.push(m), slots: () => eight, planDebounceMs: 5 });
+  models(9).forEach((model) => q.planned(model));
+  return new Promise<void>((resolve) =>
+    setTimeout(() => {
+      expect(warnings).toEqual([planWarning(9, eight)]);
+      resolve();
+    }, 50),
+  );
+});
