@@ -1,7 +1,16 @@
 /** Command line of `npm run bench`. */
 import { parseArgs } from "node:util";
 
-export const FIGURES = ["up", "calls", "polling", "memory", "upload", "faults"] as const;
+export const FIGURES = [
+  "up",
+  "calls",
+  "polling",
+  "fleetPolling",
+  "parallel",
+  "memory",
+  "upload",
+  "faults",
+] as const;
 export type FigureName = (typeof FIGURES)[number];
 
 export interface BenchOptions {

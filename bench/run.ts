@@ -10,7 +10,9 @@ import { type FigureName, isFullRun, parseBenchArgs, USAGE } from "./args";
 import { type FigureContext, type FigureReport, violations } from "./figure";
 import { measureCalls } from "./figures/calls";
 import { measureFaults } from "./figures/faults";
+import { measureFleetPolling } from "./figures/fleetPolling";
 import { measureMemory } from "./figures/memory";
+import { measureParallel } from "./figures/parallel";
 import { measurePolling } from "./figures/polling";
 import { measureUp } from "./figures/up";
 import { measureUpload } from "./figures/upload";
@@ -30,6 +32,8 @@ const MEASURES: Record<FigureName, (context: FigureContext) => Promise<unknown>>
   up: measureUp,
   calls: measureCalls,
   polling: measurePolling,
+  fleetPolling: measureFleetPolling,
+  parallel: measureParallel,
   memory: measureMemory,
   upload: measureUpload,
   faults: measureFaults,

@@ -11,6 +11,8 @@ import { countRequests, type RequestCounts } from "../lib/requestKinds";
 import { round } from "../lib/statistics";
 
 export const CALLS_MODELS = 50;
+/** A larger stack whose `refresh` alone is counted (its first `up` only builds it). */
+export const LARGE_REFRESH_MODELS = 500;
 export const OPERATIONS = ["create", "previewNoop", "upNoop", "refresh", "destroy"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 export const ACCOUNT_SIZES = [200, 5000];
@@ -42,6 +44,8 @@ export interface CallsData {
   datasetAgeMs: number;
   accountHistoryMs: number;
   createsInAccounts: CreateInAccount[];
+  /** `refresh` (one pass: `pulumi refresh --yes --skip-preview`) of a stack of `LARGE_REFRESH_MODELS` models. */
+  largeRefresh?: OperationCalls & { models: number };
 }
 
 /**
@@ -55,7 +59,11 @@ const PROVIDER_POLLING: Record<string, string> = {
 };
 
 export async function measureCalls({ log }: FigureContext): Promise<CallsData> {
-  const operations = await withBenchProject("finetunedModels", {}, lifecycleCalls);
+  const { operations, largeRefresh } = await withBenchProject("finetunedModels", {}, async (project) => ({
+    operations: await lifecycleCalls(project),
+    largeRefresh: await refreshCalls(project, LARGE_REFRESH_MODELS),
+  }));
+  log(`refresh of ${LARGE_REFRESH_MODELS} models: ${largeRefresh.calls.total} calls`);
   const createsInAccounts = await withBenchProject("finetunedModels", PROVIDER_POLLING, async (project) => {
     const creates: CreateInAccount[] = [];
     for (const accountModels of ACCOUNT_SIZES) {
@@ -74,6 +82,7 @@ export async function measureCalls({ log }: FigureContext): Promise<CallsData> {
     datasetAgeMs: DATASET_AGE_MS,
     accountHistoryMs: ACCOUNT_HISTORY_MS,
     createsInAccounts,
+    largeRefresh,
   };
 }
 
@@ -94,6 +103,22 @@ function lifecycleCalls({ project, newStack }: BenchProject): Promise<Record<Ope
       refresh: await counted(() => project.refresh()),
       destroy: await counted(() => project.destroy()),
     };
+  });
+}
+
+/** A stack of `models` models built by an `up`, then its `refresh` counted. */
+function refreshCalls(
+  { project, newStack }: BenchProject,
+  models: number,
+): Promise<OperationCalls & { models: number }> {
+  return withEmulator({ trainingMs: FLEET_TRAINING_MS, validationMs: 0 }, async (emulator) => {
+    const datasetId = await emulator.admin.createChatDataset("bench-chat", FLEET_DATASET_EXAMPLES);
+    await newStack(`refresh-${models}`, modelsStackConfig(emulator, datasetId, models));
+    await project.up();
+    await emulator.admin.clearRequests();
+    const { changes } = await project.refresh();
+    const calls = countRequests(await emulator.admin.requests());
+    return { models, calls, perModel: round(calls.total / models, 2), changes };
   });
 }
 

@@ -30,7 +30,7 @@ export const START_OFFSETS_MS = Array.from({ length: 60 }, (_, index) => index *
 /** A dataset of a size Cohere trains on in about this time: its steps pace the provider's estimate. */
 export const POLL_DATASET_EXAMPLES = 2000;
 /** Readiness is waited for this long at most, as the provider does without customTimeouts. */
-const WAIT_LIMIT_MS = 24 * 3_600_000;
+export const WAIT_LIMIT_MS = 24 * 3_600_000;
 
 export const PHASE_SPLITS = {
   emulatorDefaults: {
@@ -43,7 +43,7 @@ export const PHASE_SPLITS = {
   },
 };
 export type PhaseSplitName = keyof typeof PHASE_SPLITS;
-type PhaseSplit = (typeof PHASE_SPLITS)[PhaseSplitName];
+export type PhaseSplit = (typeof PHASE_SPLITS)[PhaseSplitName];
 
 export const POLLERS = ["provider", "previousSchedule", "fixed30s"] as const;
 export type PollerName = (typeof POLLERS)[number];
@@ -126,7 +126,7 @@ export async function measurePolling({ log }: FigureContext): Promise<PollingDat
   };
 }
 
-interface PollSession {
+export interface PollSession {
   emulator: BenchEmulator;
   client: CohereClient;
   clock: VirtualClock;
@@ -134,7 +134,7 @@ interface PollSession {
   totalSteps: number;
 }
 
-async function pollSession(emulator: BenchEmulator): Promise<PollSession> {
+export async function pollSession(emulator: BenchEmulator): Promise<PollSession> {
   const client = new CohereClient({ apiKey: emulator.apiKey, baseUrl: emulator.url });
   const datasetId = await emulator.admin.createChatDataset("bench-polling", POLL_DATASET_EXAMPLES);
   const dataset = await client.datasets.get(datasetId);
@@ -219,7 +219,7 @@ async function pollOnce(
   };
 }
 
-function phaseAt(split: PhaseSplit, sinceCreateMs: number): TrainingPhase {
+export function phaseAt(split: PhaseSplit, sinceCreateMs: number): TrainingPhase {
   if (sinceCreateMs < POLL_TRAINING_MS * split.queuedFraction) return "queued";
   if (sinceCreateMs < POLL_TRAINING_MS * (1 - split.deployingFraction)) return "finetuning";
   return sinceCreateMs < POLL_TRAINING_MS ? "deploying" : "ready";

@@ -4,7 +4,7 @@
  */
 import { modelsStackConfig, withEmulator } from "./benchEmulator";
 import type { BenchProject } from "./benchProject";
-import { measuredUp, type UpMeasure } from "./measuredUp";
+import { measuredUpWithMessages, type UpMeasure } from "./measuredUp";
 
 export const FLEET_TRAINING_MS = 200;
 /** Conversations in the dataset the models train on: enough for several evaluations per training. */
@@ -14,13 +14,21 @@ export interface FleetUp {
   measure: UpMeasure;
   /** `pulumi stack export` afterwards, when asked for. */
   exportedState?: string;
+  /** What the engine and the providers printed during the `up`. */
+  messages: string[];
+}
+
+export interface FleetUpOptions {
+  exportState?: boolean;
+  /** More flags for `pulumi up`, e.g. `["--parallel", "64"]`. */
+  flags?: string[];
 }
 
 export async function doNothingUp(
   project: BenchProject,
   stack: string,
   count: number,
-  options: { exportState?: boolean } = {},
+  options: FleetUpOptions = {},
 ): Promise<FleetUp> {
   await project.newStack(stack, { config: { "bench:count": String(count) }, secrets: {} });
   return measuredWithState(project, options);
@@ -30,7 +38,7 @@ export function modelsUp(
   project: BenchProject,
   stack: string,
   count: number,
-  options: { exportState?: boolean; trainingMs?: number } = {},
+  options: FleetUpOptions & { trainingMs?: number } = {},
 ): Promise<FleetUp> {
   const trainingMs = options.trainingMs ?? FLEET_TRAINING_MS;
   return withEmulator({ trainingMs, validationMs: 0 }, async (emulator) => {
@@ -40,12 +48,13 @@ export function modelsUp(
   });
 }
 
-async function measuredWithState(
-  project: BenchProject,
-  options: { exportState?: boolean },
-): Promise<FleetUp> {
-  const measure = await measuredUp(project);
-  return { measure, exportedState: options.exportState ? await project.project.exportState() : undefined };
+async function measuredWithState(project: BenchProject, options: FleetUpOptions): Promise<FleetUp> {
+  const { measure, messages } = await measuredUpWithMessages(project, { flags: options.flags });
+  return {
+    measure,
+    messages,
+    exportedState: options.exportState ? await project.project.exportState() : undefined,
+  };
 }
 
 /** One unmeasured `up` of one resource per project, so no measured run pays for a cold start. */

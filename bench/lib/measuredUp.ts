@@ -24,12 +24,25 @@ export interface UpMeasure {
   program: ProcessUsage;
 }
 
-export async function measuredUp({ project, processReportsFile }: BenchProject): Promise<UpMeasure> {
+export interface MeasuredUpOptions {
+  /** More flags for `pulumi up`, e.g. `["--parallel", "64"]`. */
+  flags?: string[];
+}
+
+export async function measuredUp(project: BenchProject, options: MeasuredUpOptions = {}): Promise<UpMeasure> {
+  return (await measuredUpWithMessages(project, options)).measure;
+}
+
+/** The measured `up`, with every message the engine and the providers printed during it. */
+export async function measuredUpWithMessages(
+  { project, processReportsFile }: BenchProject,
+  { flags }: MeasuredUpOptions = {},
+): Promise<{ measure: UpMeasure; messages: string[] }> {
   fs.rmSync(processReportsFile, { force: true });
   const benchCpu = process.cpuUsage();
   const pulumiCpu = childCpuMs();
   const started = performance.now();
-  const { changes } = await project.up();
+  const { changes, messages } = await project.up({ flags });
   const ms = performance.now() - started;
   const pulumiCpuMs = childCpuMs() - pulumiCpu;
   const { user, system } = process.cpuUsage(benchCpu);
@@ -38,7 +51,7 @@ export async function measuredUp({ project, processReportsFile }: BenchProject):
     const { maxRssKiB, cpuMs } = onlyProcess(reports, role);
     return { peakKiB: maxRssKiB, cpuMs: Math.round(cpuMs) };
   };
-  return {
+  const measure = {
     ms: Math.round(ms),
     changes,
     pulumiCpuMs: Math.round(pulumiCpuMs),
@@ -46,4 +59,5 @@ export async function measuredUp({ project, processReportsFile }: BenchProject):
     provider: usage("provider"),
     program: usage("program"),
   };
+  return { measure, messages };
 }

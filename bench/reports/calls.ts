@@ -1,16 +1,22 @@
-/** The `calls` figure's rows; targets from issue 15 (one create in a large account) and the no-op promise. */
+/**
+ * The `calls` figure's rows; targets from issue 15 (one create in a large account), issue 20 (the refresh of a
+ * large stack) and the no-op promise.
+ */
 import { checked, type FigureReport, type Row } from "../figure";
 import { type CallsData, type CreateInAccount, type Operation, OPERATIONS } from "../figures/calls";
 import { describeCounts } from "../lib/requestKinds";
 
 const CREATE_CALLS = 5;
 const CREATE_METRICS_CALLS = 2;
+/** Calls in all of one `refresh` pass of the large stack. */
+const LARGE_REFRESH_CALLS = 5;
+const REFRESH_PASS = "one pass: refresh --yes --skip-preview";
 
 const OPERATION_LABELS: Record<Operation, string> = {
   create: "first up (creates)",
   previewNoop: "preview with nothing to change",
   upNoop: "up with nothing to change",
-  refresh: "refresh",
+  refresh: `refresh (${REFRESH_PASS})`,
   destroy: "destroy",
 };
 
@@ -19,6 +25,7 @@ export function callsReport(data: CallsData): FigureReport {
     title: `calls: Cohere API calls per operation (${data.models} models), and of one create in a large account`,
     rows: [
       ...OPERATIONS.map((operation) => operationRow(data, operation)),
+      ...(data.largeRefresh ? [largeRefreshRow(data.largeRefresh)] : []),
       ...data.createsInAccounts.flatMap(createRows),
     ],
   };
@@ -31,6 +38,15 @@ function operationRow(data: CallsData, operation: Operation): Row {
   return operation === "previewNoop" || operation === "upNoop"
     ? checked(measure, value, "0", calls.total === 0)
     : { measure, value };
+}
+
+function largeRefreshRow({ models, calls, perModel }: NonNullable<CallsData["largeRefresh"]>): Row {
+  return checked(
+    `refresh of ${models} models (${REFRESH_PASS}): calls in all (per model)`,
+    `${calls.total} (${perModel})${calls.total > 0 ? `: ${describeCounts(calls)}` : ""}`,
+    `≤ ${LARGE_REFRESH_CALLS}`,
+    calls.total <= LARGE_REFRESH_CALLS,
+  );
 }
 
 function createRows({ accountModels, naming, calls }: CreateInAccount): Row[] {

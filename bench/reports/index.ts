@@ -3,7 +3,9 @@ import type { FigureName } from "../args";
 import type { FigureReport } from "../figure";
 import { callsReport } from "./calls";
 import { faultsReport } from "./faults";
+import { fleetPollingReport } from "./fleetPolling";
 import { memoryReport } from "./memory";
+import { parallelReport } from "./parallel";
 import { pollingReport } from "./polling";
 import { uploadReport } from "./upload";
 import { upReport } from "./up";
@@ -12,6 +14,8 @@ export const REPORTS: Record<FigureName, (data: never) => FigureReport> = {
   up: upReport,
   calls: callsReport,
   polling: pollingReport,
+  fleetPolling: fleetPollingReport,
+  parallel: parallelReport,
   memory: memoryReport,
   upload: uploadReport,
   faults: faultsReport,

@@ -1,8 +1,11 @@
-/** The `up` figure's rows; targets from issues 13 and 15. */
+/**
+ * The `up` figure's rows; targets from issues 13 and 15. Per model at the smallest and largest sizes, what issue 20
+ * asks to see against the floor: the provider's CPU, the state, and the wall ratio (reported, not a target).
+ */
 import { checked, type FigureReport, type Row } from "../figure";
 import type { UpAtSize, UpData } from "../figures/up";
 import { bytes, seconds, times } from "../lib/units";
-import type { Spread } from "../lib/statistics";
+import { median, round, type Spread } from "../lib/statistics";
 
 const RATIO_AT_SMALLEST = 1.2;
 const RATIO_AT_EACH = 1.3;
@@ -18,6 +21,7 @@ export function upReport(data: UpData): FigureReport {
     title: `up: pulumi up of FinetunedModels (trainings of ${data.trainingMs} ms) over as many do-nothing resources`,
     rows: [
       ...data.sizes.flatMap((size) => sizeRows(size, size === smallest ? RATIO_AT_SMALLEST : RATIO_AT_EACH)),
+      ...[...new Set([smallest, largest])].flatMap(perModelRows),
       checked(
         `ratio at ${largest.resources} minus ratio at ${smallest.resources}`,
         growth.toFixed(2),
@@ -56,6 +60,27 @@ function sizeRows(size: UpAtSize, ratioTarget: number): Row[] {
         `${extra.wallMs} ms; ${extra.engineCpuMs} ms, ${extra.providerCpuMs} ms, ${extra.programCpuMs} ms; ` +
         `${extra.benchCpuMs} ms`,
     },
+  ];
+}
+
+/** Issue 20's figures at one size, each against a do-nothing resource's. */
+function perModelRows(size: UpAtSize): Row[] {
+  const n = size.resources;
+  const providerCpuMs = (variant: "floor" | "models") =>
+    round(median(size.repetitions.map((run) => run[variant].provider.cpuMs)) / n, 1);
+  const { models, floor } = size.state;
+  return [
+    {
+      measure: `at ${n}: provider CPU per model, median (per do-nothing resource)`,
+      value: `${providerCpuMs("models")} ms (${providerCpuMs("floor")} ms)`,
+    },
+    {
+      measure: `at ${n}: state per model resource, mean / largest (per do-nothing resource)`,
+      value:
+        `${bytes(models.resourceBytes.mean)} / ${bytes(models.resourceBytes.max)} ` +
+        `(${bytes(floor.resourceBytes.mean)} / ${bytes(floor.resourceBytes.max)})`,
+    },
+    { measure: `at ${n}: wall ratio over the floor (reported, not a target)`, value: times(size.ratio) },
   ];
 }
 

@@ -7,6 +7,7 @@ import type { WireDataset, WireFinetunedModel } from "../cohere/wire";
 import { Status } from "../cohere/enums";
 import { report } from "../lifecycle/report";
 import { driftBetween } from "./drift";
+import type { PendingNames } from "./naming";
 import type { SettingsSpec } from "./types";
 import { settingsFromWire } from "./wire";
 
@@ -46,14 +47,16 @@ export interface InterruptedCreateBounds {
 export async function findInterruptedCreate(
   recent: RecentModels,
   client: CohereClient,
-  pendingName: string,
+  pendingNames: PendingNames,
   settings: SettingsSpec,
   { dataset, operationStartedAt }: InterruptedCreateBounds,
 ): Promise<WireFinetunedModel | undefined> {
   const datasetCreated = Date.parse(dataset?.created_at ?? "");
   if (datasetCreated > operationStartedAt + clockSkewMs) return undefined;
   const since = Math.max(Date.now() - interruptedCreateWindowMs, (datasetCreated || 0) - clockSkewMs);
-  const candidates = (await recent.since(client, since)).filter((model) => model.name === pendingName);
+  const candidates = (await recent.since(client, since))
+    .filter((model) => pendingNames.rankOf(model.name) >= 0)
+    .sort((a, b) => pendingNames.rankOf(a.name) - pendingNames.rankOf(b.name));
   const resumable = candidates.find(
     (model) =>
       model.status !== Status.Failed && model.status !== Status.Deleted && trainedAsDeclared(model, settings),

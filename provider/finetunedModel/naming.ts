@@ -10,11 +10,43 @@ import { canonicalJson } from "../lifecycle/canonicalJson";
 
 const pendingSuffix = "-creating";
 
-export function pendingName(scope: string, resourceName: string): string {
-  const digest = createHash("sha256")
-    .update(canonicalJson([scope, resourceName]))
-    .digest("hex");
-  return `${resourceName}-${digest.slice(0, 8)}${pendingSuffix}`;
+/**
+ * `<resource>-<digest of stack scope and resource>-creating`, and with the stack's key (lifecycle/stackKey.ts),
+ * which sets apart stacks of the same names in different backends, `<resource>-<that digest>-<key digest>-creating`.
+ */
+export function pendingName(scope: string, resourceName: string, stackKey?: string): string {
+  const stem = `${resourceName}-${digest([scope, resourceName])}`;
+  return stackKey ? `${stem}-${digest([stackKey])}${pendingSuffix}` : `${stem}${pendingSuffix}`;
+}
+
+/** The name a create of this resource sends, and how well another name matches it as one of its own. */
+export interface PendingNames {
+  sent: string;
+  /** 0 for the name sent, higher for one less certainly this stack's own, -1 for one that is not. */
+  rankOf(name: string): number;
+}
+
+/**
+ * A create sent without the stack's key (by a version before it, or with the stack's file absent) carries the
+ * keyless name, which is still this stack's. Without the key, any key's name of this stack's names may be its
+ * own: that run cannot tell them apart, as before there was a key.
+ */
+export function pendingNames(scope: string, resourceName: string, stackKey?: string): PendingNames {
+  const keyless = pendingName(scope, resourceName);
+  const stem = keyless.slice(0, -pendingSuffix.length);
+  const sent = stackKey ? pendingName(scope, resourceName, stackKey) : keyless;
+  return {
+    sent,
+    rankOf: (name) => {
+      if (name === sent) return 0;
+      if (name === keyless) return 1;
+      return !stackKey && name.startsWith(`${stem}-`) && name.endsWith(pendingSuffix) ? 2 : -1;
+    },
+  };
+}
+
+function digest(parts: string[]): string {
+  return createHash("sha256").update(canonicalJson(parts)).digest("hex").slice(0, 8);
 }
 
 export function isPendingName(name: string | undefined): boolean {

@@ -20,7 +20,8 @@ import { clockSkewMs, findInterruptedCreate, RecentModels, trainedAsDeclared } f
 import { lastTrainingStep } from "./metrics";
 import { ListedReads } from "./listedReads";
 import { ModelWatcher } from "./modelWatcher";
-import { pendingName } from "./naming";
+import { PendingNames, pendingNames } from "./naming";
+import { stackKey } from "../lifecycle/stackKey";
 import { settleTraining, withTrainingResult } from "./training";
 import { UpdateBudget } from "./trainingBudget";
 import { trainingQueue } from "./trainingQueue";
@@ -50,6 +51,8 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
   private readonly watchers = new WeakMap<CohereClient, ModelWatcher>();
   /** Refresh reads share listings (see listedReads.ts). */
   private readonly listedReads = new WeakMap<CohereClient, ListedReads>();
+  /** By pending-name scope (`<project>/<stack>`): what sets the stack apart from others of its names. */
+  private readonly stackKeys = new Map<string, string | undefined>();
 
   async check(
     olds: Record<string, unknown>,
@@ -217,9 +220,10 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     dataset: WireDataset | undefined,
   ): Promise<WireFinetunedModel> {
     const generated = inputs.name === undefined;
-    const name = inputs.name ?? pendingName(inputs.autoNameScope ?? "", inputs.resourceName ?? "model");
+    const pending = this.pendingNamesOf(inputs);
+    const name = inputs.name ?? pending.sent;
     if (generated) {
-      const interrupted = await findInterruptedCreate(this.recentModels, client, name, inputs.settings, {
+      const interrupted = await findInterruptedCreate(this.recentModels, client, pending, inputs.settings, {
         dataset,
         operationStartedAt: this.startedAt,
       });
@@ -332,6 +336,13 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
       this.datasets.set(id, dataset);
     }
     return dataset;
+  }
+
+  /** Read once per process: the stack's file does not change while it runs. */
+  private pendingNamesOf(inputs: FinetunedModelInputs): PendingNames {
+    const scope = inputs.autoNameScope ?? "";
+    if (!this.stackKeys.has(scope)) this.stackKeys.set(scope, stackKey(scope.slice(scope.indexOf("/") + 1)));
+    return pendingNames(scope, resourceOf(inputs), this.stackKeys.get(scope));
   }
 
   private listedReadsFor(client: CohereClient): ListedReads {

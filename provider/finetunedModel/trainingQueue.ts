@@ -136,14 +136,19 @@ export function planWarning(planned: number, { slots, source }: EngineParallelis
   );
 }
 
-/** Said once trainings are seen queuing: `running` is how many the slots let start. */
+/**
+ * Said once trainings are seen queuing: `running` is how many the slots let start, `planned` how many this process
+ * was shown, a lower bound. The engine checks the next resource only once a slot is free, so an update never
+ * sees more than one training beyond the running ones: the preview's count is the one to pass.
+ */
 export function queueWarning(planned: number, running: number): string {
-  const count = Math.ceil(planned / running);
+  const waiting = planned - running;
   return (
-    `${countOf(planned, "training")} are planned, but only ${running} ${running === 1 ? "is" : "are"} running: ` +
-    `Pulumi runs at most ${countOf(running, "resource operation")} at once (--parallel) and each training holds ` +
-    `one until READY, so they train in ${waves(planned, running)}, about ${count}× the training time. ` +
-    `${fix(planned, "Next time run")}.`
+    `trainings are queuing for Pulumi's slots: ${running} ${running === 1 ? "is" : "are"} running and at least ` +
+    `${waiting} more ${waiting === 1 ? "is" : "are"} waiting, because Pulumi runs at most ` +
+    `${countOf(running, "resource operation")} at once (--parallel) and each training holds one until READY: ` +
+    `this update trains in at least ${waves(planned, running)}, each as long as a training. Next time run ` +
+    "`pulumi up --parallel <n>` (or set PULUMI_PARALLEL=<n>) with n the number of trainings its preview lists."
   );
 }
 

@@ -34,11 +34,12 @@ describe("a fleet of trainings in a TypeScript project", () => {
 
       const up = await project.pulumi(["up", "--yes", "--skip-preview", "--parallel", "2"]);
       expect(up.stdout).toContain(
-        "3 trainings are planned, but only 2 are running: Pulumi runs at most 2 resource operations at once " +
-          "(--parallel) and each training holds one until READY, so they train in 2 waves",
+        "trainings are queuing for Pulumi's slots: 2 are running and at least 1 more is waiting, because Pulumi " +
+          "runs at most 2 resource operations at once (--parallel) and each training holds one until READY: this " +
+          "update trains in at least 2 waves",
       );
       const diagnostics = up.stdout.slice(up.stdout.indexOf("Diagnostics:"));
-      expect((diagnostics.match(/trainings are planned/g) ?? []).length).toBe(1);
+      expect((diagnostics.match(/trainings are queuing/g) ?? []).length).toBe(1);
 
       await emulator.admin.clearRequests();
       await project.pulumi(["refresh", "--yes", "--skip-preview"]);

@@ -6,6 +6,8 @@
 import { modelsProgram, UserProject } from "./harness";
 import { useEmulatorProjects } from "./harness/emulatorProjects";
 import { chatJsonl, countRequests } from "../support/emulator";
+import { pendingName } from "../../provider/finetunedModel/naming";
+import { stackKey } from "../../provider/lifecycle/stackKey";
 
 const step = 300_000;
 const modelsPath = /^\/v1\/finetuning\/finetuned-models$/;
@@ -38,6 +40,40 @@ describe("ownership of models and datasets", () => {
       const left = await emulator.admin.models();
       expect(left.map((model) => model.id)).toEqual([prodModel.id]);
       expect(left[0]).toMatchObject({ name: "shared-name", status: "STATUS_READY" });
+    },
+    step,
+  );
+
+  it(
+    "two stacks of the same project and stack names in different backends never take each other's interrupted create",
+    async () => {
+      const program = modelsProgram({ bot: { args: { settings: settings() } } });
+      // Same project, same stack name, each in its own file backend, one Cohere account.
+      const [first, second] = [await project(program, "prod"), await project(program, "prod")];
+      const scope = "cohere-user-ts/prod";
+      const keys = [stackKey("prod", first.dir), stackKey("prod", second.dir)];
+      expect(keys[0]).toMatch(/^encryptionsalt:v1:/);
+      expect(keys[1]).not.toBe(keys[0]);
+      // What a killed `pulumi up` of the first stack leaves behind: its training, under its pending name.
+      const interrupted = await emulator.admin.api("POST", "/v1/finetuning/finetuned-models", {
+        name: pendingName(scope, "bot", keys[0]),
+        settings: {
+          base_model: { base_type: "BASE_TYPE_CHAT" },
+          dataset_id: emulator.datasetId,
+          hyperparameters: { train_epochs: 1 },
+        },
+      });
+      const interruptedId = (interrupted.body as { finetuned_model: { id: string } }).finetuned_model.id;
+
+      await emulator.admin.clearRequests();
+      await second.up();
+      expect(countRequests(await emulator.admin.requests(), "POST", modelsPath)).toBe(1);
+      expect((await modelsOf(second)).bot.id).not.toBe(interruptedId);
+
+      await emulator.admin.clearRequests();
+      await first.up();
+      expect(countRequests(await emulator.admin.requests(), "POST", modelsPath)).toBe(0);
+      expect((await modelsOf(first)).bot.id).toBe(interruptedId);
     },
     step,
   );

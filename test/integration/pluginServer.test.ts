@@ -10,6 +10,7 @@ import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import { PluginServer, providerService } from "../../provider/plugin/server";
+import { stackKey } from "../../provider/lifecycle/stackKey";
 import { pendingName } from "../../provider/finetunedModel/naming";
 import { isSecret, secret } from "../../provider/plugin/secrets";
 import { startTestEmulator, testApiKey } from "../support/emulator";
@@ -188,7 +189,9 @@ describe("the cohere plugin's gRPC server", () => {
       const post = (await emulator.admin.requests()).find((request) => request.method === "POST")!;
       return (post.body as { name: string }).name;
     };
-    const expected = pendingName("yaml-project/dev", "bot");
+    // This checkout's own `Pulumi.dev.yaml` (the demo stack's) holds a passphrase salt: the stack's key.
+    const expected = pendingName("yaml-project/dev", "bot", stackKey("dev"));
+    expect(expected).not.toBe(pendingName("yaml-project/dev", "bot"));
     expect(await pendingNameOf("8b43a87f-d6de-4047-9cae-2f26744fc3ce")).toBe(expected);
     // A new version of the plugin is a new default provider, with a new id: a create it left must still be found.
     expect(await pendingNameOf("0c1b4a5e-1f7e-4a53-9d0b-2b6f4e9a7c11")).toBe(expected);

@@ -108,6 +108,25 @@ describe("one watcher for every wait of a process", () => {
     expect(watcher.size).toBe(0);
   });
 
+  it("serves waits that start moments apart with the same rounds", async () => {
+    const lone = fakeClock();
+    const alone = fakeAccount(lone, { m0: 3_600_000 });
+    await waitFor(new ModelWatcher(alone.models, lone), lone, "m0");
+
+    const clock = fakeClock();
+    const readyAt = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`m${i}`, 3_600_000]));
+    const fleet = fakeAccount(clock, readyAt);
+    const watcher = new ModelWatcher(fleet.models, clock);
+    const waits: Array<Promise<unknown>> = [];
+    for (const id of Object.keys(readyAt)) {
+      waits.push(waitFor(watcher, clock, id));
+      await new Promise((resolve) => setImmediate(resolve));
+      clock.at += 3; // as creates answered a few milliseconds apart
+    }
+    await Promise.all(waits);
+    expect(fleet.calls.list).toBeLessThanOrEqual(alone.calls.get + 1);
+  });
+
   it("reads a model the listing does not hold by its GET", async () => {
     const clock = fakeClock();
     const account = fakeAccount(clock, { a: 10_000, b: 20_000 });

@@ -1,5 +1,5 @@
 import { generatedName } from "../../provider/lifecycle/naming";
-import { isPendingName, pendingName } from "../../provider/finetunedModel/naming";
+import { isPendingName, pendingName, pendingNames } from "../../provider/finetunedModel/naming";
 
 describe("generated names", () => {
   it("are <resource name>-<8 hex>, fresh every time", () => {
@@ -28,5 +28,35 @@ describe("the pending name of a create in flight", () => {
     expect(isPendingName(generatedName("r"))).toBe(false);
     expect(isPendingName("support-bot")).toBe(false);
     expect(isPendingName(undefined)).toBe(false);
+  });
+});
+
+describe("the pending name with the stack's key", () => {
+  const [scope, resource] = ["proj/prod", "support-bot"];
+  const keyless = pendingName(scope, resource);
+
+  it("differs between stacks of the same names whose keys differ, and keeps the keyless stem", () => {
+    const a = pendingName(scope, resource, "encryptionsalt:v1:aaa");
+    const b = pendingName(scope, resource, "encryptionsalt:v1:bbb");
+    expect(a).not.toBe(b);
+    expect(a).toMatch(new RegExp(`^${keyless.replace("-creating", "")}-[0-9a-f]{8}-creating$`));
+    expect(isPendingName(a)).toBe(true);
+  });
+
+  it("takes as its own its key's name first, then the keyless one, never another key's", () => {
+    const own = pendingNames(scope, resource, "encryptionsalt:v1:aaa");
+    expect(own.sent).toBe(pendingName(scope, resource, "encryptionsalt:v1:aaa"));
+    expect(own.rankOf(own.sent)).toBe(0);
+    expect(own.rankOf(keyless)).toBe(1);
+    expect(own.rankOf(pendingName(scope, resource, "encryptionsalt:v1:bbb"))).toBe(-1);
+    expect(own.rankOf(pendingName("proj/dev", resource))).toBe(-1);
+  });
+
+  it("without a key, sends the keyless name and may take any key's name of its own scope and resource", () => {
+    const own = pendingNames(scope, resource);
+    expect(own.sent).toBe(keyless);
+    expect(own.rankOf(pendingName(scope, resource, "encryptionsalt:v1:aaa"))).toBe(2);
+    expect(own.rankOf(pendingName(scope, "other", "encryptionsalt:v1:aaa"))).toBe(-1);
+    expect(own.rankOf(`${resource}-12345678`)).toBe(-1);
   });
 });

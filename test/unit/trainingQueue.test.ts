@@ -78,9 +78,10 @@ describe("the queue warning", () => {
     jest.advanceTimersByTime(100);
     expect(warnings).toEqual([queueWarning(16, 8)]);
     expect(warnings[0]).toBe(
-      "16 trainings are planned, but only 8 are running: Pulumi runs at most 8 resource operations at once " +
-        "(--parallel) and each training holds one until READY, so they train in 2 waves, about 2× the training " +
-        "time. Next time run `pulumi up --parallel 16` (or set PULUMI_PARALLEL=16).",
+      "trainings are queuing for Pulumi's slots: 8 are running and at least 8 more are waiting, because Pulumi " +
+        "runs at most 8 resource operations at once (--parallel) and each training holds one until READY: this " +
+        "update trains in at least 2 waves, each as long as a training. Next time run `pulumi up --parallel <n>` " +
+        "(or set PULUMI_PARALLEL=<n>) with n the number of trainings its preview lists.",
     );
   });
 
@@ -109,8 +110,9 @@ describe("the queue warning", () => {
 
   it("counts 1 running in the singular", () => {
     expect(queueWarning(3, 1)).toContain(
-      "only 1 is running: Pulumi runs at most 1 resource operation at once",
+      "1 is running and at least 2 more are waiting, because Pulumi runs at most 1 resource operation at once",
     );
+    expect(queueWarning(9, 8)).toContain("at least 1 more is waiting");
   });
 });
 

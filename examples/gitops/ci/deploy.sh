@@ -6,4 +6,4 @@ set -euo pipefail
 stack="$1"
 plan="$2"
 pulumi stack select "$stack"
-pulumi up --yes --plan "$plan"
+pulumi up --yes --plan "$plan" --parallel "$("$(dirname "$0")/parallelism.sh")"

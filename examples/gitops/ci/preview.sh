@@ -7,4 +7,4 @@ set -euo pipefail
 stack="$1"
 plan="$2"
 pulumi stack select --create "$stack"
-pulumi preview --diff --save-plan "$plan"
+pulumi preview --diff --save-plan "$plan" --parallel "$("$(dirname "$0")/parallelism.sh")"
