@@ -54,7 +54,8 @@ export async function findInterruptedCreate(
   const datasetCreated = Date.parse(dataset?.created_at ?? "");
   if (datasetCreated > operationStartedAt + clockSkewMs) return undefined;
   const since = Math.max(Date.now() - interruptedCreateWindowMs, (datasetCreated || 0) - clockSkewMs);
-  const candidates = (await recent.since(client, since))
+  const listed = await recent.since(client, since);
+  const candidates = listed
     .filter((model) => pendingNames.rankOf(model.name) >= 0)
     .sort((a, b) => pendingNames.rankOf(a.name) - pendingNames.rankOf(b.name));
   const resumable = candidates.find(
@@ -62,9 +63,21 @@ export async function findInterruptedCreate(
       model.status !== Status.Failed && model.status !== Status.Deleted && trainedAsDeclared(model, settings),
   );
   for (const other of candidates.filter((model) => model !== resumable)) {
+    const why = trainedAsDeclared(other, settings)
+      ? other.status === Status.Failed || other.status === Status.Deleted
+        ? `whose training ended ${other.status}`
+        : "beside the one resumed"
+      : "with other settings";
     report(
-      `model ${other.name} (${other.id}, ${other.status}) is an interrupted create of this resource with other ` +
-        "settings or a failed training; it is not taken over: delete it, or manage it with adoptModelId",
+      `model ${other.name} (${other.id}, ${other.status}) is an interrupted create of this resource ${why}; ` +
+        "it is not taken over: delete it, or manage it with adoptModelId",
+    );
+  }
+  for (const other of listed.filter((model) => pendingNames.underOtherKey(model.name))) {
+    report(
+      `model ${other.name} (${other.id}, ${other.status}) was created for this resource under another stack key ` +
+        "(another backend's stack of the same names, or this stack before its secrets provider changed); it is " +
+        "not taken over: if it is this stack's, manage it with adoptModelId, else leave it to its stack",
     );
   }
   if (resumable)

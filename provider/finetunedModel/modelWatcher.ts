@@ -9,6 +9,7 @@ import type { FinetunedModels } from "../cohere/finetunedModels";
 import type { WireFinetunedModel } from "../cohere/wire";
 import { Status } from "../cohere/enums";
 import { cancellationSignal, WaitCancelledError } from "../lifecycle/cancellation";
+import { isTransient } from "../lifecycle/waitForStatus";
 
 export interface WatcherClock {
   now(): number;
@@ -82,8 +83,9 @@ export class ModelWatcher {
     return this.watched.size;
   }
 
-  private next(id: string, dueAt: number, lastStatus?: string): Promise<WireFinetunedModel> {
+  private next(id: string, asked: number, lastStatus?: string): Promise<WireFinetunedModel> {
     if (cancellationSignal().aborted) return Promise.reject(new WaitCancelledError());
+    const dueAt = Number.isFinite(asked) ? asked : this.clock.now();
     return new Promise((resolve, reject) => {
       const earlyMs = Math.max(0, dueAt - this.clock.now()) * earlyShare;
       this.waiters.add({ id, dueAt, earlyMs, lastStatus, resolve, reject });
@@ -155,7 +157,7 @@ export class ModelWatcher {
     const reads = new Map<string, WireFinetunedModel | Error>();
     if (ids.length > 1) {
       const wanted = new Set(ids);
-      for (const model of await this.models.listNewest()) {
+      for (const model of await this.listed()) {
         if (model.id !== undefined && wanted.has(model.id)) reads.set(model.id, model);
       }
     }
@@ -171,6 +173,19 @@ export class ModelWatcher {
         }),
     );
     return reads;
+  }
+
+  /**
+   * A listing that failed its retries fails the round (an outage would fail every GET too); one refused for any
+   * other reason leaves each model to its GET.
+   */
+  private async listed(): Promise<WireFinetunedModel[]> {
+    try {
+      return await this.models.listNewest();
+    } catch (error) {
+      if (isTransient(error)) throw error;
+      return [];
+    }
   }
 
   private end(waiter: Waiter, error: unknown, model?: WireFinetunedModel): void {

@@ -24,6 +24,8 @@ export interface PendingNames {
   sent: string;
   /** 0 for the name sent, higher for one less certainly this stack's own, -1 for one that is not. */
   rankOf(name: string): number;
+  /** A pending name of this resource's scope under another stack key: never taken over, but worth naming. */
+  underOtherKey(name: string): boolean;
 }
 
 /**
@@ -40,9 +42,15 @@ export function pendingNames(scope: string, resourceName: string, stackKey?: str
     rankOf: (name) => {
       if (name === sent) return 0;
       if (name === keyless) return 1;
-      return !stackKey && name.startsWith(`${stem}-`) && name.endsWith(pendingSuffix) ? 2 : -1;
+      return !stackKey && keyed(name) ? 2 : -1;
     },
+    underOtherKey: (name) => Boolean(stackKey) && name !== sent && keyed(name),
   };
+  function keyed(name: string): boolean {
+    return (
+      name.startsWith(stem) && new RegExp(`^-[0-9a-f]{8}${pendingSuffix}$`).test(name.slice(stem.length))
+    );
+  }
 }
 
 function digest(parts: string[]): string {

@@ -71,9 +71,12 @@ export class TrainingQueue {
     if (this.interruptHandled || this.options.timers) return;
     this.interruptHandled = true;
     const onInterrupt = () => {
-      this.planSettled();
-      process.removeListener("SIGINT", onInterrupt);
-      setImmediate(() => process.kill(process.pid, "SIGINT"));
+      try {
+        this.planSettled();
+      } finally {
+        process.removeListener("SIGINT", onInterrupt);
+        setImmediate(() => process.kill(process.pid, "SIGINT"));
+      }
     };
     process.on("SIGINT", onInterrupt);
   }

@@ -110,6 +110,27 @@ describe("FinetunedModelProvider against the emulator", () => {
     });
   });
 
+  it("names, and leaves alone, a create of this resource under another stack key", async () => {
+    const provider = configuredProvider();
+    // This checkout's `Pulumi.dev.yaml` holds a passphrase salt: the stack key of any `<project>/dev` scope here.
+    const inputs = await checked(provider, { autoNameScope: "it-keyed/dev" });
+    const otherKey = await admin.api("POST", "/v1/finetuning/finetuned-models", {
+      name: pendingName("it-keyed/dev", "bot", "encryptionsalt:v1:another-backend"),
+      settings: {
+        base_model: { base_type: "BASE_TYPE_CHAT" },
+        dataset_id: datasetId,
+        hyperparameters: { train_epochs: 1 },
+      },
+    });
+    await admin.clearRequests();
+    const { id } = await provider.create({ ...inputs, waitForReady: false });
+    expect(id).not.toBe((otherKey.body.finetuned_model as { id: string }).id);
+    expect(countRequests(await admin.requests(), "POST", /finetuned-models$/)).toBe(1);
+    expect(logged.join("\n")).toMatch(
+      /was created for this resource under another stack key .* not taken over/,
+    );
+  });
+
   it("leaves an interrupted create trained otherwise than declared to a person, and trains anew", async () => {
     const provider = configuredProvider();
     const inputs = await checked(provider);
@@ -125,7 +146,7 @@ describe("FinetunedModelProvider against the emulator", () => {
     await provider.create(inputs);
     expect(countRequests(await admin.requests(), "POST", /finetuned-models$/)).toBe(1);
     expect(logged.join("\n")).toMatch(
-      /is an interrupted create of this resource with other settings .* not taken over/,
+      /is an interrupted create of this resource with other settings; it is not taken over/,
     );
     expect(await admin.models()).toHaveLength(2);
   });

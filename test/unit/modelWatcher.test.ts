@@ -23,8 +23,9 @@ function fakeClock(): WatcherClock & { at: number } {
 /** A Cohere account whose models train until their own end time, read by listing or by GET. */
 function fakeAccount(clock: WatcherClock, readyAt: Record<string, number>) {
   const calls = { list: 0, get: 0 };
-  const hiddenFromListing = new Set<string>();
-  const failingLists = { until: -1 };
+  /** From when on the listing no longer holds a model (it fell off the newest page, say). */
+  const hiddenFromListing = new Map<string, number>();
+  const failingLists = { until: -1, refused: false };
   const model = (id: string): WireFinetunedModel => ({
     id,
     name: id,
@@ -38,6 +39,7 @@ function fakeAccount(clock: WatcherClock, readyAt: Record<string, number>) {
     models: {
       listNewest: async () => {
         calls.list++;
+        if (failingLists.refused) throw new TypeError("finetuned_models is not iterable");
         if (clock.now() < failingLists.until)
           throw new InternalServerError({
             method: "GET",
@@ -45,7 +47,7 @@ function fakeAccount(clock: WatcherClock, readyAt: Record<string, number>) {
             status: 503,
           });
         return Object.keys(readyAt)
-          .filter((id) => !hiddenFromListing.has(id))
+          .filter((id) => clock.now() < (hiddenFromListing.get(id) ?? Infinity))
           .map(model);
       },
       get: async (id: string) => {
@@ -127,13 +129,14 @@ describe("one watcher for every wait of a process", () => {
     expect(fleet.calls.list).toBeLessThanOrEqual(alone.calls.get + 1);
   });
 
-  it("reads a model the listing does not hold by its GET", async () => {
+  it("reads a model that disappears from the listing during its wait by its GET", async () => {
     const clock = fakeClock();
     const account = fakeAccount(clock, { a: 10_000, b: 20_000 });
-    account.hiddenFromListing.add("b");
+    account.hiddenFromListing.set("b", 5_000);
     const watcher = new ModelWatcher(account.models, clock);
     const [a, b] = await Promise.all([waitFor(watcher, clock, "a"), waitFor(watcher, clock, "b")]);
     expect([a.item.status, b.item.status]).toEqual(["STATUS_READY", "STATUS_READY"]);
+    expect(account.calls.list).toBeGreaterThan(1);
     expect(account.calls.get).toBeGreaterThan(0);
   });
 
@@ -162,6 +165,16 @@ describe("one watcher for every wait of a process", () => {
     expect(soon).toMatchObject({ kind: "timedOut", item: { status: "STATUS_FINETUNING" } });
     expect(late).toMatchObject({ kind: "settled", item: { status: "STATUS_READY" } });
     expect(reports.some((line) => /late: status check failed .*still waiting/.test(line))).toBe(true);
+  });
+
+  it("reads each model by its GET when the listing is refused for good", async () => {
+    const clock = fakeClock();
+    const account = fakeAccount(clock, { a: 10_000, b: 20_000 });
+    account.failingLists.refused = true;
+    const watcher = new ModelWatcher(account.models, clock);
+    const [a, b] = await Promise.all([waitFor(watcher, clock, "a"), waitFor(watcher, clock, "b")]);
+    expect([a.item.status, b.item.status]).toEqual(["STATUS_READY", "STATUS_READY"]);
+    expect(account.calls.get).toBeGreaterThan(0);
   });
 
   it("wakes a wait as soon as another wait's round sees its status change", async () => {

@@ -50,6 +50,10 @@ describe("the pending name with the stack's key", () => {
     expect(own.rankOf(keyless)).toBe(1);
     expect(own.rankOf(pendingName(scope, resource, "encryptionsalt:v1:bbb"))).toBe(-1);
     expect(own.rankOf(pendingName("proj/dev", resource))).toBe(-1);
+    expect(own.underOtherKey(pendingName(scope, resource, "encryptionsalt:v1:bbb"))).toBe(true);
+    expect(own.underOtherKey(own.sent)).toBe(false);
+    expect(own.underOtherKey(keyless)).toBe(false);
+    expect(pendingNames(scope, resource).underOtherKey(own.sent)).toBe(false);
   });
 
   it("without a key, sends the keyless name and may take any key's name of its own scope and resource", () => {
