@@ -2,9 +2,9 @@
 import type { CohereClient } from "../cohere/client";
 import type { WireDataset, WireFinetunedModel } from "../cohere/wire";
 import { Status } from "../cohere/enums";
-import { NotFoundError } from "../cohere/errors";
 import { formatDuration, parseDurationMs } from "../lifecycle/duration";
 import { createOnceTimingFromEnv } from "../lifecycle/createOnce";
+import { onceVisible } from "../lifecycle/justCreated";
 import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
 import { waitForStatus } from "../lifecycle/waitForStatus";
@@ -12,7 +12,7 @@ import { totalTrainingSteps, trainingPollPlan, trainingPollTimingFromEnv } from 
 import { trainingStatuses } from "./diff";
 import { lastTrainingStep, TrainingResult } from "./metrics";
 import { hasThresholds, qualityGateMisses } from "./qualityGate";
-import { ModelWatch, ModelWatcher } from "./modelWatcher";
+import { ModelWatcher } from "./modelWatcher";
 import { outputsFromWire } from "./wire";
 import type { FinetunedModelInputs, FinetunedModelOutputs } from "./types";
 
@@ -54,7 +54,12 @@ export async function settleTraining(
     outcome = await waitForStatus(
       model,
       {
-        readAt: (dueAt, last) => nextVisible(watch, dueAt, last, visibleBy),
+        // A model just created may not be visible yet: until `visibleBy`, a 404 means "look again shortly".
+        readAt: (dueAt, last) =>
+          onceVisible(() => watch.next(dueAt, last.status), {
+            visibleBy,
+            firstDelayMs: createOnceTimingFromEnv().firstLookupDelayMs,
+          }),
         nameOf: (item) => item.name,
         statusOf: (item) => item.status ?? Status.Unspecified,
         pendingStatuses: trainingStatuses,
@@ -156,23 +161,6 @@ function checkQualityGate(inputs: FinetunedModelInputs, id: string, outs: Finetu
     id,
     outs,
   );
-}
-
-/** A model just created may not be visible yet: until `visibleBy`, a 404 only means "look again shortly". */
-async function nextVisible(
-  watch: ModelWatch,
-  dueAt: number,
-  last: WireFinetunedModel,
-  visibleBy: number,
-): Promise<WireFinetunedModel> {
-  let retryMs = createOnceTimingFromEnv().firstLookupDelayMs;
-  for (let due = dueAt; ; due = Date.now() + retryMs, retryMs = Math.min(retryMs * 2, 30_000)) {
-    try {
-      return await watch.next(due, last.status);
-    } catch (error) {
-      if (!(error instanceof NotFoundError) || Date.now() + retryMs > visibleBy) throw error;
-    }
-  }
 }
 
 function totalStepsOf(inputs: FinetunedModelInputs, dataset: WireDataset | undefined): number | undefined {

@@ -20,6 +20,8 @@ export interface TrainingQueueOptions {
   planDebounceMs?: number;
   /** How long after the last training started the running ones are taken as all that the slots allow. */
   queueSettleMs?: number;
+  /** Judge the plan on SIGINT too, as Pulumi ends the dynamic-provider process: only for the process's own queue. */
+  judgeOnInterrupt?: boolean;
 }
 
 const realTimers: QueueTimers = {
@@ -68,7 +70,7 @@ export class TrainingQueue {
    * the signal would have ended it.
    */
   private sayPlanBeforeExit(): void {
-    if (this.interruptHandled || this.options.timers) return;
+    if (this.interruptHandled || !this.options.judgeOnInterrupt) return;
     this.interruptHandled = true;
     const onInterrupt = () => {
       try {
@@ -164,4 +166,4 @@ function fix(planned: number, verb: string): string {
 }
 
 /** One per process: the engine's slots are shared by every provider instance in it. */
-export const trainingQueue = new TrainingQueue({ warn: warnOperation });
+export const trainingQueue = new TrainingQueue({ warn: warnOperation, judgeOnInterrupt: true });
