@@ -1,13 +1,18 @@
-/** `npm run plugin -- --out <dir>`: builds the `cohere` provider plugin directory (see scripts/lib/pluginDir.ts). */
-import { buildPluginDir } from "./lib/pluginDir";
+/**
+ * `npm run plugin -- --out <dir> [--nodejs]`: writes the `cohere` provider plugin into `<dir>`: this machine's
+ * standalone executable, or with `--nodejs` the Node.js plugin directory (see scripts/lib/pluginDir.ts).
+ */
+import { parseArgs } from "node:util";
+import { buildPluginDir, buildPluginExecutableDir } from "./lib/pluginDir";
 
-const args = process.argv.slice(2);
-const out = args[args.indexOf("--out") + 1];
-if (!args.includes("--out") || !out) {
-  console.error("Usage: npm run plugin -- --out <dir>");
+const { values } = parseArgs({
+  options: { out: { type: "string" }, nodejs: { type: "boolean", default: false } },
+});
+if (!values.out) {
+  console.error("Usage: npm run plugin -- --out <dir> [--nodejs]");
   process.exitCode = 2;
 } else {
-  buildPluginDir(out).then(
+  (values.nodejs ? buildPluginDir : buildPluginExecutableDir)(values.out).then(
     (dir) =>
       console.log(`The cohere provider plugin is in ${dir}: \`pulumi package add ${dir}\` in your project.`),
     (error: unknown) => {

@@ -2,7 +2,7 @@
 package main
 
 import (
-	"example.com/pulumi-cohere/sdk/go/cohere"
+	"github.com/cohere-pulumi/pulumi-cohere-finetuning/sdk/go/cohere"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 )

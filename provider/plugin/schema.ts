@@ -23,6 +23,7 @@ import { finetunedModelInputKeys } from "../finetunedModel/types";
 import { declaredDatasetKeys, uploadOptionKeys, type DatasetOutputs } from "../dataset/types";
 import * as docs from "./fieldDocs";
 import type { PluginFields } from "./fieldDocs";
+import type { PluginRelease } from "./release";
 
 export interface PropertySpec {
   type?: "string" | "integer" | "number" | "boolean" | "array" | "object";
@@ -64,6 +65,8 @@ export interface PackageSchema {
   description: string;
   version: string;
   license: string;
+  repository: string;
+  pluginDownloadURL: string;
   keywords: string[];
   language: Record<string, Record<string, unknown>>;
   config: { variables: Record<string, PropertySpec> };
@@ -334,21 +337,25 @@ function configProperty(key: keyof ConfiguredConnection): PropertySpec {
 
 const configKeys = Object.keys(configSettings) as (keyof ConfiguredConnection)[];
 
-export function packageSchema(version: string): PackageSchema {
+export function packageSchema(release: PluginRelease): PackageSchema {
+  const goModule = `${release.repository.replace(/^https:\/\//, "")}/sdk`;
   return {
     name: packageName,
     displayName: docs.packageDocs.displayName,
     description: docs.packageDocs.description,
-    version,
+    version: release.version,
     license: "Apache-2.0",
+    repository: release.repository,
+    pluginDownloadURL: release.pluginDownloadURL,
     keywords: ["pulumi", "cohere", "fine-tuning", "category/cloud", "kind/native"],
+    // Every SDK takes the schema's version (Python's would otherwise be 0.0.0, and Node.js's the CLI's default).
     language: {
       // Not `@pulumi/cohere` (Pulumi's scope), nor the dynamic package's own name, `pulumi-cohere-finetuning`.
-      nodejs: { packageName: "pulumi-cohere" },
-      python: { packageName: "pulumi_cohere" },
-      // Pulumi's own path for a package with no repository: what `pulumi package add` tells Go programs to import.
-      go: { importBasePath: `example.com/pulumi-${packageName}/sdk/go/${packageName}` },
-      csharp: { rootNamespace: "Pulumi", packageReferences: { Pulumi: "3.*" } },
+      nodejs: { packageName: "pulumi-cohere", respectSchemaVersion: true },
+      python: { packageName: "pulumi_cohere", respectSchemaVersion: true },
+      // The module is published from the repository's `sdk/` directory, as Pulumi's own providers are.
+      go: { importBasePath: `${goModule}/go/${packageName}`, respectSchemaVersion: true },
+      csharp: { rootNamespace: "Pulumi", packageReferences: { Pulumi: "3.*" }, respectSchemaVersion: true },
     },
     config: {
       variables: Object.fromEntries(

@@ -20,6 +20,7 @@ import type { CheckFailure } from "../lifecycle/rules";
 import { EngineLog } from "./engineLog";
 import { checkProviderSettings, configuredConnection, providerSettingKeys } from "./providerConfig";
 import { engineSuppliedKeys, ResourceProvider, resourceTypes, ResourceType } from "./resourceTypes";
+import type { PluginRelease } from "./release";
 import { packageSchema } from "./schema";
 import { concealSecrets, Revealed, revealSecrets } from "./secrets";
 import { parseUrn } from "./urn";
@@ -58,16 +59,16 @@ export class PluginServer {
   private session = new Session({});
 
   constructor(
-    private readonly version: string,
+    private readonly release: PluginRelease,
     private readonly engine: EngineLog | undefined,
   ) {}
 
   /** The service's handlers, each turning its request into the core's plain values and back. */
   implementation(): grpc.UntypedServiceImplementation {
     const handlers: Record<string, Handler<never, unknown>> = {
-      getPluginInfo: async () => new plugproto.PluginInfo().setVersion(this.version),
+      getPluginInfo: async () => new plugproto.PluginInfo().setVersion(this.release.version),
       getSchema: async () =>
-        new provproto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema(this.version))),
+        new provproto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema(this.release))),
       checkConfig: (request: provproto.CheckRequest) => this.checkConfig(request),
       diffConfig: (request: provproto.DiffRequest) => this.diffConfig(request),
       configure: (request: provproto.ConfigureRequest) => this.configure(request),

@@ -1,8 +1,10 @@
 /**
  * A ready-to-use directory of the `cohere` provider plugin: what `pulumi package add <dir>` and
- * `plugins: providers: [{name: cohere, path: <dir>}]` take. Pulumi's Node.js language host runs it
- * (`PulumiPlugin.yaml`, `runtime: nodejs`) from its `package.json` `main`; it holds the package as npm installs a
- * release, with production dependencies only, and writes nothing into itself when it runs.
+ * `plugins: providers: [{name: cohere, path: <dir>}]` take. By default it holds the standalone executable
+ * `pulumi-resource-cohere` for this machine (scripts/lib/release/pluginExecutable.ts). The Node.js variant, kept to
+ * compare against, is run by Pulumi's Node.js language host (`PulumiPlugin.yaml`, `runtime: nodejs`) from its
+ * `package.json` `main`; it holds the package as npm installs a release, with production dependencies only, and
+ * writes nothing into itself when it runs.
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
@@ -10,7 +12,9 @@ import * as path from "node:path";
 import * as os from "node:os";
 import { promisify } from "node:util";
 import { packedPackage } from "./packedPackage";
-import { REPO_ROOT } from "./pulumiCli";
+import { checkoutRelease } from "./release/checkoutRelease";
+import { buildPluginExecutable } from "./release/pluginExecutable";
+import { hostPlatform } from "./release/platforms";
 
 const execFileAsync = promisify(execFile);
 const packageName = "pulumi-cohere-finetuning";
@@ -23,17 +27,32 @@ let built: Promise<string> | undefined;
 export function builtPluginDir(): Promise<string> {
   const already = process.env[PLUGIN_DIR_ENV];
   if (already) return Promise.resolve(already);
-  built ??= buildPluginDir(fs.mkdtempSync(path.join(os.tmpdir(), "cohere-plugin-"))).catch((error) => {
-    built = undefined;
-    throw error;
-  });
+  built ??= buildPluginExecutableDir(fs.mkdtempSync(path.join(os.tmpdir(), "cohere-plugin-"))).catch(
+    (error) => {
+      built = undefined;
+      throw error;
+    },
+  );
   return built;
 }
 
-/** Writes the plugin into `outDir` (created, or emptied of a previous plugin) and resolves to its absolute path. */
+/** Writes this machine's standalone executable into `outDir` (created, or emptied) and resolves to its absolute path. */
+export async function buildPluginExecutableDir(outDir: string): Promise<string> {
+  const dir = path.resolve(outDir);
+  const platform = hostPlatform();
+  if (!platform) throw new Error(`no standalone plugin is built for ${process.platform}-${process.arch}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const executable = await buildPluginExecutable({ release: checkoutRelease(), platform, outDir: dir });
+  // Pulumi 3.274.1 checks a local plugin directory (`pulumi package add <dir>`, `get-schema`, `packages:`) for a
+  // PulumiPlugin.yaml or an executable named `pulumi-resource-` plus the plugin's name, with the name left empty.
+  fs.linkSync(executable, path.join(dir, "pulumi-resource-"));
+  return dir;
+}
+
+/** Writes the Node.js plugin into `outDir` (created, or emptied of a previous plugin) and resolves to its path. */
 export async function buildPluginDir(outDir: string): Promise<string> {
   const dir = path.resolve(outDir);
-  const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
+  const release = checkoutRelease();
   const tarball = await packedPackage();
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -43,18 +62,19 @@ export async function buildPluginDir(outDir: string): Promise<string> {
     "package.json": `${JSON.stringify(
       {
         name: "pulumi-resource-cohere",
-        version,
+        version: release.version,
         private: true,
         description: "The cohere Pulumi provider plugin: Cohere fine-tuned models and datasets.",
         license: "Apache-2.0",
         main: "index.js",
         dependencies: { [packageName]: `file:./${path.basename(tarball)}` },
+        cohereRelease: release,
       },
       null,
       2,
     )}\n`,
     "index.js":
-      `require("${packageName}/plugin").servePlugin(require("./package.json").version).catch((error) => {\n` +
+      `require("${packageName}/plugin").servePlugin(require("./package.json").cohereRelease).catch((error) => {\n` +
       "  console.error(error);\n  process.exit(1);\n});\n",
   };
   for (const [file, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), content);

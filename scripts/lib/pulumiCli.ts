@@ -13,7 +13,7 @@ const MINIMUM_PULUMI_VERSION = "3.181.0";
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 const CLI_MODULE_DIR = path.join(REPO_ROOT, "tools", "pulumi-cli");
 const CLI_PACKAGE = "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi";
-const SDK_MODULE = "github.com/pulumi/pulumi/sdk/v3";
+export const SDK_MODULE = "github.com/pulumi/pulumi/sdk/v3";
 const SDK_VERSION_VARIABLE = `${SDK_MODULE}/go/common/version.Version`;
 const DYNAMIC_PLUGIN = "pulumi-resource-pulumi-nodejs";
 const HEARTBEAT_MS = 20_000;
@@ -24,8 +24,9 @@ const SDK_VERSIONED = { versionOf: SDK_MODULE, versionVariable: SDK_VERSION_VARI
 
 /**
  * The language hosts Pulumi runs for each `runtime:` of a project (or of a provider plugin's PulumiPlugin.yaml),
- * built from `tools/pulumi-language-<runtime>`: the module's own main package (source kept in the repo, see each
- * folder's README), or a package of a module pinned in its go.mod. `versionOf` names the module whose required
+ * and that `pulumi package gen-sdk` runs to write an SDK in its language, built from
+ * `tools/pulumi-language-<runtime>`: the module's own main package (source kept in the repo, see each folder's
+ * README), or a package of a module pinned in its go.mod. `versionOf` names the module whose required
  * version is stamped into `versionVariable`, the version the host reports. `companions` are files of a module the
  * host's go.mod pins that it needs beside it, as in Pulumi's releases: the Python host runs programs through the
  * `pulumi-language-python-exec` script, and Python dynamic providers run as `pulumi-resource-pulumi-python`.
@@ -50,6 +51,14 @@ const LANGUAGE_HOSTS = [
     },
   },
   { runtime: "go", language: "Go", target: ".", ...SDK_VERSIONED },
+  // No .NET program runs here (no .NET SDK); `pulumi package gen-sdk --language dotnet` needs the host all the same.
+  {
+    runtime: "dotnet",
+    language: ".NET",
+    target: "github.com/pulumi/pulumi-dotnet/pulumi-language-dotnet/v3",
+    versionOf: "github.com/pulumi/pulumi-dotnet/pulumi-language-dotnet/v3",
+    versionVariable: "github.com/pulumi/pulumi-dotnet/pulumi-language-dotnet/v3/version.Version",
+  },
 ] as const;
 
 export type LanguageRuntime = (typeof LANGUAGE_HOSTS)[number]["runtime"];
@@ -75,9 +84,10 @@ let ensured: Promise<PulumiCli> | undefined;
 
 /**
  * Finds a Pulumi CLI (MINIMUM_PULUMI_VERSION or newer) and the language hosts that `pulumi up` of a `runtime:
- * nodejs`, `yaml`, `python` or `go` project needs: `pulumi` on PATH with each host beside it or on PATH, else the
- * builds cached outside the repo. Whatever is missing is built from tools/pulumi-cli (the version pinned in its
- * go.mod) and tools/pulumi-language-<runtime> into that cache: once per machine, minutes.
+ * nodejs`, `yaml`, `python` or `go` project needs, and the `dotnet` one `gen-sdk` needs: `pulumi` on PATH with
+ * each host beside it or on PATH, else the builds cached outside the repo. Whatever is missing is built from
+ * tools/pulumi-cli (the version pinned in its go.mod) and tools/pulumi-language-<runtime> into that cache: once per
+ * machine, minutes.
  */
 export function ensurePulumiCli(options: EnsurePulumiCliOptions = {}): Promise<PulumiCli> {
   ensured ??= locate(options.log ?? logToStderr).catch((error) => {
@@ -247,13 +257,13 @@ function keyFile(build: GoBuild): string {
   return path.join(path.dirname(build.output), `.${path.basename(build.output)}.key`);
 }
 
-interface GoMod {
+export interface GoMod {
   path: string;
   text: string;
   goVersion: string;
 }
 
-function readGoMod(moduleDir: string): GoMod {
+export function readGoMod(moduleDir: string): GoMod {
   const goModPath = path.join(moduleDir, "go.mod");
   const text = fs.readFileSync(goModPath, "utf8");
   const goVersion = /^go\s+(\S+)/m.exec(text)?.[1];
@@ -261,7 +271,7 @@ function readGoMod(moduleDir: string): GoMod {
   return { path: goModPath, text, goVersion };
 }
 
-function requiredVersion(goMod: GoMod, module: string): string {
+export function requiredVersion(goMod: GoMod, module: string): string {
   const escaped = module.replace(/[.\\/]/g, "\\$&");
   const version = new RegExp(`^\\s*(?:require\\s+)?${escaped}\\s+v(\\S+)`, "m").exec(goMod.text)?.[1];
   if (!version) throw new Error(`${goMod.path} must require ${module}`);

@@ -1,8 +1,9 @@
 /**
- * The provider plugin directory as the `pulumi` binary takes it, outside any project: `pulumi package get-schema`
- * prints exactly `packageSchema()` (what the unit tests keep in step with validation), `pulumi package gen-sdk`
- * generates the Python, Go and Node.js SDKs, a read-only copy still serves its schema, and a tarball of it installed
- * by `pulumi plugin install --file` serves a Pulumi YAML project that names no plugin path.
+ * The provider plugin (`npm run plugin`'s directory, holding the standalone executable) as the `pulumi` binary
+ * takes it, outside any project: `pulumi package get-schema` prints exactly `packageSchema()` (what the unit tests
+ * keep in step with validation), also beside an ES2022 `tsconfig.json`, `pulumi package gen-sdk` generates the
+ * Python, Go and Node.js SDKs, a read-only copy still serves its schema, and a tarball of it installed by
+ * `pulumi plugin install --file` serves a Pulumi YAML project that names no plugin path.
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
@@ -11,13 +12,15 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { packageSchema } from "../../provider/plugin/schema";
 import { builtPluginDir } from "../../scripts/lib/pluginDir";
-import { ensurePulumiCli, REPO_ROOT } from "../../scripts/lib/pulumiCli";
+import { ensurePulumiCli } from "../../scripts/lib/pulumiCli";
+import { checkoutRelease } from "../../scripts/lib/release/checkoutRelease";
 import { startTestEmulator, testApiKey } from "../support/emulator";
 import { templates, userProject, UserProject } from "./harness";
 
 const execFileAsync = promisify(execFile);
 const step = 300_000;
-const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
+const release = checkoutRelease();
+const { version } = release;
 
 let root: string;
 let pluginDir: string;
@@ -57,9 +60,18 @@ afterAll(async () => {
 
 describe("the cohere plugin directory through the pulumi binary", () => {
   it(
-    "pulumi package get-schema prints packageSchema() of the package's version",
+    "pulumi package get-schema prints packageSchema() of the package's version, whatever tsconfig.json is beside it",
     async () => {
-      expect(JSON.parse(await pulumi(["package", "get-schema", pluginDir]))).toEqual(packageSchema(version));
+      expect(JSON.parse(await pulumi(["package", "get-schema", pluginDir]))).toEqual(packageSchema(release));
+      // Pulumi's ts-node would read this file and refuse ES2022 (TS6046) had the plugin needed Node.js.
+      fs.writeFileSync(path.join(root, "tsconfig.json"), '{"compilerOptions": {"target": "ES2022"}}\n');
+      try {
+        expect(JSON.parse(await pulumi(["package", "get-schema", pluginDir]))).toEqual(
+          packageSchema(release),
+        );
+      } finally {
+        fs.rmSync(path.join(root, "tsconfig.json"));
+      }
     },
     step,
   );
@@ -89,7 +101,7 @@ describe("the cohere plugin directory through the pulumi binary", () => {
         (await execFileAsync("find", [copy, "-printf", "%P %s %T@\n"], { maxBuffer: 64 * 1024 * 1024 }))
           .stdout;
       const before = await listing();
-      expect(JSON.parse(await pulumi(["package", "get-schema", copy]))).toEqual(packageSchema(version));
+      expect(JSON.parse(await pulumi(["package", "get-schema", copy]))).toEqual(packageSchema(release));
       expect(await listing()).toBe(before);
     },
     step,
@@ -99,7 +111,7 @@ describe("the cohere plugin directory through the pulumi binary", () => {
     "installed from a tarball by pulumi plugin install, serves a YAML project that names no plugin path",
     async () => {
       const tarball = path.join(root, "cohere.tgz");
-      await execFileAsync("tar", ["czf", tarball, "-C", pluginDir, "."]);
+      await execFileAsync("tar", ["czf", tarball, "-C", pluginDir, "pulumi-resource-cohere"]);
       const manifest = fs
         .readFileSync(path.join(templates.example("yaml"), "Pulumi.yaml"), "utf8")
         .replace(/^plugins:\n(?:[ #].*\n)*/m, "");
@@ -113,7 +125,7 @@ describe("the cohere plugin directory through the pulumi binary", () => {
 
       await project.pulumi(["plugin", "install", "resource", "cohere", version, "--file", tarball]);
       const installed = path.join(project.root, "home", "plugins", `resource-cohere-v${version}`);
-      expect(fs.existsSync(path.join(installed, "PulumiPlugin.yaml"))).toBe(true);
+      expect(fs.existsSync(path.join(installed, "pulumi-resource-cohere"))).toBe(true);
 
       await project.selectStack("dev");
       await project.setConfig("cohereBaseUrl", emulator.url);

@@ -14,6 +14,7 @@ import { stackKey } from "../../provider/lifecycle/stackKey";
 import { pendingName } from "../../provider/finetunedModel/naming";
 import { isSecret, secret } from "../../provider/plugin/secrets";
 import { startTestEmulator, testApiKey } from "../support/emulator";
+import { checkoutRelease } from "../../scripts/lib/release/checkoutRelease";
 
 const modelUrn = (name: string) => `urn:pulumi:dev::yaml-project::cohere:index:FinetunedModel::${name}`;
 const wandbKey = "wandb-key-never-in-state-7";
@@ -62,7 +63,7 @@ beforeAll(async () => {
   process.env.COHERE_POLL_MAX_MS = "50";
   process.env.COHERE_RETRY_BASE_MS = "10";
   server = new grpc.Server();
-  server.addService(providerService, new PluginServer("0.1.0", undefined).implementation());
+  server.addService(providerService, new PluginServer(checkoutRelease(), undefined).implementation());
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) =>
       error ? reject(error) : resolve(bound),

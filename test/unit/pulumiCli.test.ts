@@ -7,7 +7,7 @@ import { REPO_ROOT } from "../../scripts/lib/pulumiCli";
 type PulumiCliModule = typeof import("../../scripts/lib/pulumiCli");
 
 const CLI_MODULE_DIR = path.join(REPO_ROOT, "tools", "pulumi-cli");
-const RUNTIMES = ["nodejs", "yaml", "python", "go"];
+const RUNTIMES = ["nodejs", "yaml", "python", "go", "dotnet"];
 const HOSTS = RUNTIMES.map((runtime) => `pulumi-language-${runtime}`);
 const LANGUAGE_HOST_MODULE_DIR = path.join(REPO_ROOT, "tools", "pulumi-language-nodejs");
 const HOST_MODULE_DIRS = HOSTS.map((host) => path.join(REPO_ROOT, "tools", host));
@@ -126,6 +126,7 @@ describe("ensurePulumiCli with a pulumi on PATH", () => {
       yaml: path.join(bin, "pulumi-language-yaml"),
       python: path.join(bin, "pulumi-language-python"),
       go: path.join(bin, "pulumi-language-go"),
+      dotnet: path.join(bin, "pulumi-language-dotnet"),
     });
     expect(searchPath.slice(0, 2)).toEqual([bin, DYNAMIC_PLUGIN_DIR]);
     expect(builtModules()).toEqual([]);
@@ -177,7 +178,7 @@ describe("ensurePulumiCli with a pulumi on PATH", () => {
     expect(Object.values(languageHosts)).toEqual(HOSTS.map((host) => path.join(cacheBin, host)));
     expect(searchPath.slice(0, 3)).toEqual([pulumiBin, cacheBin, DYNAMIC_PLUGIN_DIR]);
     expect(builtModules()).toEqual(HOST_MODULE_DIRS);
-    for (const language of ["Node.js", "YAML", "Python", "Go"]) {
+    for (const language of ["Node.js", "YAML", "Python", "Go", ".NET"]) {
       expect(logged.some((line) => line.startsWith(`Building Pulumi's ${language} language host`))).toBe(
         true,
       );
@@ -258,7 +259,9 @@ describe("ensurePulumiCli without a usable pulumi on PATH", () => {
     expect(builtModules()).toEqual([
       CLI_MODULE_DIR,
       ...HOST_MODULE_DIRS,
-      ...HOST_MODULE_DIRS.filter((_, i) => i !== 1),
+      ...["nodejs", "python", "go"].map((runtime) =>
+        path.join(REPO_ROOT, "tools", `pulumi-language-${runtime}`),
+      ),
     ]);
     expect(fs.existsSync(path.join(cli.dir, "pulumi-language-python-exec"))).toBe(true);
   });
