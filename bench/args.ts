@@ -10,6 +10,7 @@ export const FIGURES = [
   "memory",
   "upload",
   "faults",
+  "plugin",
 ] as const;
 export type FigureName = (typeof FIGURES)[number];
 

@@ -13,6 +13,7 @@ import { measureFaults } from "./figures/faults";
 import { measureFleetPolling } from "./figures/fleetPolling";
 import { measureMemory } from "./figures/memory";
 import { measureParallel } from "./figures/parallel";
+import { measurePlugin } from "./figures/plugin";
 import { measurePolling } from "./figures/polling";
 import { measureUp } from "./figures/up";
 import { measureUpload } from "./figures/upload";
@@ -37,6 +38,7 @@ const MEASURES: Record<FigureName, (context: FigureContext) => Promise<unknown>>
   memory: measureMemory,
   upload: measureUpload,
   faults: measureFaults,
+  plugin: measurePlugin,
 };
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@ import { faultsReport } from "./faults";
 import { fleetPollingReport } from "./fleetPolling";
 import { memoryReport } from "./memory";
 import { parallelReport } from "./parallel";
+import { pluginReport } from "./plugin";
 import { pollingReport } from "./polling";
 import { uploadReport } from "./upload";
 import { upReport } from "./up";
@@ -19,4 +20,5 @@ export const REPORTS: Record<FigureName, (data: never) => FigureReport> = {
   memory: memoryReport,
   upload: uploadReport,
   faults: faultsReport,
+  plugin: pluginReport,
 };

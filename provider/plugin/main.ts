@@ -3,11 +3,8 @@
  * directory's `main`) with the engine's address as its argument; it serves on a free loopback port and prints it.
  */
 import * as grpc from "@grpc/grpc-js";
-import { setOperationWarningSink } from "../lifecycle/report";
-import { trainingQueue } from "../finetunedModel/trainingQueue";
-import { EngineLog } from "./engineLog";
+import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import type { PluginRelease } from "./release";
-import { PluginServer, providerService } from "./server";
 
 /** The engine may prepend logging flags (`--logtostderr`, `-v=9`, `--tracing <endpoint>`). */
 function engineAddress(args: string[]): string | undefined {
@@ -16,17 +13,44 @@ function engineAddress(args: string[]): string | undefined {
 }
 
 export async function servePlugin(release: PluginRelease, args = process.argv.slice(2)): Promise<void> {
-  const address = engineAddress(args);
   const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
-  const engine = address ? new EngineLog(address) : undefined;
-  if (engine) setOperationWarningSink((message) => engine.warning(message));
-  trainingQueue.judgePlanAtEachCheck();
-  const plugin = new PluginServer(release, engine);
-  server.addService(providerService, plugin.implementation());
+  let providers: Promise<grpc.UntypedServiceImplementation> | undefined;
+  const loadProviders = () =>
+    (providers ??= import("./server").then(({ pluginImplementation }) =>
+      pluginImplementation(release, engineAddress(args)),
+    ));
+  server.addService(provrpc.ResourceProviderService, awaitingImplementation(loadProviders));
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) =>
       error ? reject(error) : resolve(bound),
     ),
   );
   console.log(String(port));
+  // The resource providers (axios and every resource module: about half of a start) load once the port is out,
+  // while the engine connects, instead of before it; a call that comes first waits for them.
+  await loadProviders();
+}
+
+/**
+ * A handler for each unary method of the provider service that passes its call on to the implementation once it
+ * is loaded; a method that implementation lacks answers UNIMPLEMENTED, as grpc-js answers a method not added.
+ */
+function awaitingImplementation(
+  load: () => Promise<grpc.UntypedServiceImplementation>,
+): grpc.UntypedServiceImplementation {
+  const unaryMethods = Object.entries(provrpc.ResourceProviderService as grpc.ServiceDefinition)
+    .filter(([, definition]) => !definition.requestStream && !definition.responseStream)
+    .map(([method]) => method);
+  const forward =
+    (method: string): grpc.handleUnaryCall<unknown, unknown> =>
+    (call, callback) =>
+      load().then(
+        (implementation) => {
+          const handler = implementation[method] as grpc.handleUnaryCall<unknown, unknown> | undefined;
+          if (handler) handler(call, callback);
+          else callback({ code: grpc.status.UNIMPLEMENTED, details: `${method} is not implemented` });
+        },
+        (error: Error) => callback(error),
+      );
+  return Object.fromEntries(unaryMethods.map((method) => [method, forward(method)]));
 }

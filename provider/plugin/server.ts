@@ -12,9 +12,10 @@ import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
+import { trainingQueue } from "../finetunedModel/trainingQueue";
 import { cancelWaits } from "../lifecycle/cancellation";
 import { omit } from "../lifecycle/plainObjects";
-import { withProgressSink } from "../lifecycle/report";
+import { setOperationWarningSink, withProgressSink } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
 import type { CheckFailure } from "../lifecycle/rules";
 import { EngineLog } from "./engineLog";
@@ -327,3 +328,14 @@ function grpcError(error: unknown): grpc.ServiceError {
 }
 
 export const providerService = provrpc.ResourceProviderService;
+
+/** The provider service of a plugin process whose engine listens at `engineAddress`: its warnings go there. */
+export function pluginImplementation(
+  release: PluginRelease,
+  engineAddress: string | undefined,
+): grpc.UntypedServiceImplementation {
+  const engine = engineAddress ? new EngineLog(engineAddress) : undefined;
+  if (engine) setOperationWarningSink((message) => engine.warning(message));
+  trainingQueue.judgePlanAtEachCheck();
+  return new PluginServer(release, engine).implementation();
+}
