@@ -12,10 +12,12 @@ export function parseDatasetUploadQuery(query: Record<string, unknown>): Dataset
   if (name === undefined || name.trim() === "") throw invalidRequest("name is required");
   const type = singleValue(query, "type");
   if (type === undefined) throw invalidRequest("type is required");
+  // Checked like any other parameter; keeping the original file is not modelled.
+  booleanValue(query, "keep_original_file");
   return {
     name,
     type: optionalEnum({ type }, "type", "type", DATASET_TYPES)!,
-    skipMalformedInput: singleValue(query, "skip_malformed_input") === "true",
+    skipMalformedInput: booleanValue(query, "skip_malformed_input") ?? false,
   };
 }
 
@@ -53,4 +55,14 @@ function countValue(query: Record<string, unknown>, key: string): number | undef
     throw invalidRequest(`${key} must be a non-negative integer, got ${JSON.stringify(value)}`);
   }
   return count;
+}
+
+/** Exactly `true` or `false`, as the SDKs send them: Cohere documents no other spelling. */
+function booleanValue(query: Record<string, unknown>, key: string): boolean | undefined {
+  const value = singleValue(query, key);
+  if (value === undefined) return undefined;
+  if (value !== "true" && value !== "false") {
+    throw invalidRequest(`${key} must be true or false, got ${JSON.stringify(value)}`);
+  }
+  return value === "true";
 }

@@ -5,6 +5,8 @@ import { singleValue } from "./request";
 const DEFAULT_PAGE_SIZE = 50;
 /** Larger sizes are coerced down, as AIP-158 APIs do; Cohere's own maximum is undocumented. */
 const MAX_PAGE_SIZE = 1000;
+/** Cohere's OpenAPI types `page_size` as int32: beyond it is a wrong type, not a size to coerce. */
+const MAX_INT32 = 2_147_483_647;
 
 /** `page_size`, `page_token` and `order_by` of a list endpoint's query. */
 export function parsePageRequest(query: Record<string, unknown>): PageRequest {
@@ -17,8 +19,10 @@ export function parsePageRequest(query: Record<string, unknown>): PageRequest {
 
 function parsePageSize(raw: string | undefined): number {
   if (raw === undefined) return DEFAULT_PAGE_SIZE;
-  if (!/^\d+$/.test(raw)) {
-    throw invalidRequest(`page_size must be a non-negative integer, got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw) || Number(raw) > MAX_INT32) {
+    throw invalidRequest(
+      `page_size must be a non-negative integer no greater than ${MAX_INT32}, got ${JSON.stringify(raw)}`,
+    );
   }
   const size = Number(raw);
   return size === 0 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE);

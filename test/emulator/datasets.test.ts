@@ -119,6 +119,28 @@ describe("dataset upload and validation", () => {
     });
   });
 
+  test("boolean query parameters are exactly true or false; any other spelling is a 400 naming it", async () => {
+    const upload = (query: Record<string, string>) =>
+      emulator.upload({ name: "flags", type: "chat-finetune-input", ...query }, { data: jsonl(chatRows(2)) });
+    for (const parameter of ["skip_malformed_input", "keep_original_file"]) {
+      for (const value of ["True", "1", "banana", "FALSE", "0"]) {
+        const response = await upload({ [parameter]: value });
+        expect({ parameter, value, ...response }).toMatchObject({
+          status: 400,
+          body: { message: `invalid request: ${parameter} must be true or false, got "${value}"` },
+        });
+      }
+      for (const value of ["true", "false"]) {
+        expect({ parameter, value, status: (await upload({ [parameter]: value })).status }).toEqual({
+          parameter,
+          value,
+          status: 200,
+        });
+      }
+    }
+    expect((await emulator.send("GET", "/v1/datasets")).body.datasets).toHaveLength(4);
+  });
+
   test("a row longer than 8 MiB is malformed rather than held in memory; CRLF line ends are accepted", async () => {
     const long = JSON.stringify({
       messages: [

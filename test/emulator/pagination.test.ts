@@ -76,6 +76,29 @@ describe("pagination of list endpoints", () => {
     }
   });
 
+  test("page_size must be an int32 on every list endpoint: beyond it is a 400, not coerced", async () => {
+    const created = await emulator.createModel("paged", {
+      base_model: { base_type: "BASE_TYPE_CHAT" },
+      dataset_id: datasetId,
+    });
+    const model = `${MODELS}/${(created.body.finetuned_model as { id: string }).id}`;
+    for (const path of [MODELS, `${model}/events`, `${model}/training-step-metrics`]) {
+      for (const pageSize of ["2147483648", "99999999999999999999", "-1", "-2147483649"]) {
+        const response = await emulator.send("GET", path, { query: { page_size: pageSize } });
+        expect({ path, pageSize, ...response }).toMatchObject({
+          status: 400,
+          body: {
+            message: `invalid request: page_size must be a non-negative integer no greater than 2147483647, got "${pageSize}"`,
+          },
+        });
+      }
+      for (const pageSize of ["2147483647", "1000", "1"]) {
+        const response = await emulator.send("GET", path, { query: { page_size: pageSize } });
+        expect({ path, pageSize, status: response.status }).toEqual({ path, pageSize, status: 200 });
+      }
+    }
+  });
+
   test("a page token stays valid when models are created or deleted between pages", async () => {
     await createModels(4);
     const first = (await emulator.send("GET", MODELS, { query: { page_size: 2 } }))
