@@ -3,7 +3,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { CohereClient } from "../cohere/client";
 import type { WireDataset, WireFinetunedModel } from "../cohere/wire";
 import { NotFoundError } from "../cohere/errors";
-import { Status } from "../cohere/enums";
+import { Status, ValidationStatus } from "../cohere/enums";
 import { CohereProvider } from "../lifecycle/cohereProvider";
 import { createOnce, createOnceTimingFromEnv } from "../lifecycle/createOnce";
 import { onceVisible } from "../lifecycle/justCreated";
@@ -12,7 +12,7 @@ import { generatedName } from "../lifecycle/naming";
 import { omit, pickDefined, withoutNulls, withoutUndefined } from "../lifecycle/plainObjects";
 import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
-import { containsUnknown } from "../lifecycle/rules";
+import { CheckFailure, containsUnknown } from "../lifecycle/rules";
 import { diffFinetunedModel, FinetunedModelDecision, trainingStatuses, wantsRename } from "./diff";
 import { adopt, checkAdoption, importedInputs } from "./adoption";
 import { describeDrift, driftBetween } from "./drift";
@@ -39,7 +39,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
   /** Resources whose training cost this process already announced. */
   private readonly costsAnnounced = new Set<string>();
   /** Datasets as read once per process: their size prices a training and paces its polls. */
-  private readonly datasets = new Map<string, Promise<WireDataset | undefined>>();
+  private readonly datasets = new Map<string, Promise<DatasetRead>>();
   private readonly startedAt = Date.now();
   private readonly budget = new UpdateBudget(() => this.configured);
   /**
@@ -67,8 +67,9 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
         const adoptionFailures = await checkAdoption(this.client(), inputs);
         if (adoptionFailures.length > 0) return { inputs: news, failures: adoptionFailures };
       } else {
+        await this.checkCredentials();
         const refusal = await this.announceTraining(inputs, "a new model");
-        if (refusal) return { inputs: news, failures: [{ property: "maxTrainingTokens", reason: refusal }] };
+        if (refusal) return { inputs: news, failures: [refusal] };
       }
     }
     return { inputs: news };
@@ -87,10 +88,11 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
       );
     }
     for (const reason of decision.reasons) report(reason);
+    if (decision.startsTraining || wantsRename(olds, news)) await this.checkCredentials();
     if (decision.replaces.length > 0) await this.warnOfReplacement(id, olds, news);
     if (decision.startsTraining) {
       const refusal = await this.announceTraining(news, `replaces ${olds.name} (${id})`);
-      if (refusal) throw new Error(refusal);
+      if (refusal) throw new Error(`${refusal.property}: ${refusal.reason}`);
     }
     return { changes: decision.changes, replaces: decision.replaces, changedPaths: decision.changedPaths };
   }
@@ -290,17 +292,29 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
 
   /**
    * Prints, once per resource, the training a create or a replacement will start and what it will process, and
-   * says why its training budget refuses it, if it does.
+   * says why it cannot start: its dataset does not exist or failed validation, or its training budget refuses it.
    */
-  private async announceTraining(inputs: FinetunedModelInputs, why: string): Promise<string | undefined> {
+  private async announceTraining(inputs: FinetunedModelInputs, why: string): Promise<CheckFailure | undefined> {
     const resource = resourceOf(inputs);
     trainingQueue.planned(resource);
-    const dataset = await this.datasetOf(inputs.settings.datasetId);
+    const datasetId = inputs.settings.datasetId;
+    const { dataset, missing } = await this.readDataset(datasetId);
+    if (missing) {
+      const reason = `dataset ${datasetId} does not exist in the Cohere account of this API key: check the id`;
+      return { property: "settings.datasetId", reason };
+    }
+    if (dataset?.validation_status === ValidationStatus.Failed) {
+      const reason =
+        `dataset ${datasetId} failed Cohere's validation (${dataset.validation_error ?? "no reason given"}): ` +
+        "correct its file and upload it again";
+      return { property: "settings.datasetId", reason };
+    }
     if (!this.costsAnnounced.has(resource)) {
       this.costsAnnounced.add(resource);
       report(`${resource}: starts a training of ${describeTrainingCost(inputs.settings, dataset)} (${why})`);
     }
-    return this.budget.refusal(resource, inputs, trainingTokens(inputs.settings, dataset), true);
+    const refusal = this.budget.refusal(resource, inputs, trainingTokens(inputs.settings, dataset), true);
+    return refusal === undefined ? undefined : { property: "maxTrainingTokens", reason: refusal };
   }
 
   /**
@@ -326,16 +340,24 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
   }
 
   /** Informative only: a dataset that cannot be read makes the estimates unknown, never an operation fail. */
-  private datasetOf(id: string): Promise<WireDataset | undefined> {
-    if (containsUnknown(id)) return Promise.resolve(undefined);
-    let dataset = this.datasets.get(id);
-    if (!dataset) {
-      dataset = this.client()
+  private async datasetOf(id: string): Promise<WireDataset | undefined> {
+    return (await this.readDataset(id)).dataset;
+  }
+
+  /** One read per dataset and process; only a dataset Cohere says does not exist is `missing`. */
+  private readDataset(id: string): Promise<DatasetRead> {
+    if (containsUnknown(id)) return Promise.resolve({});
+    let read = this.datasets.get(id);
+    if (!read) {
+      read = this.client()
         .datasets.get(id)
-        .catch(() => undefined);
-      this.datasets.set(id, dataset);
+        .then(
+          (dataset) => ({ dataset }),
+          (error: unknown) => (error instanceof NotFoundError ? { missing: true } : {}),
+        );
+      this.datasets.set(id, read);
     }
-    return dataset;
+    return read;
   }
 
   /** Read once per process: the stack's file does not change while it runs. */
@@ -366,6 +388,11 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     if (outs.status !== Status.Ready || outs.trainingMetrics) return outs;
     return { ...outs, ...(await lastTrainingStep(this.client(), id)) };
   }
+}
+
+interface DatasetRead {
+  dataset?: WireDataset;
+  missing?: boolean;
 }
 
 function resourceOf(inputs: FinetunedModelInputs): string {

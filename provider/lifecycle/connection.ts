@@ -11,6 +11,8 @@ export interface ConfiguredConnection {
   maxTrainingTokens?: number;
   /** `cohere:maxTrainingTokensPerUpdate`: the most tokens all the trainings one `pulumi up` starts may process. */
   maxTrainingTokensPerUpdate?: number;
+  /** `cohere:skipCredentialsValidation`: true skips the read that checks the API key before a change. */
+  skipCredentialsValidation?: boolean;
 }
 
 export interface Connection {
@@ -43,12 +45,13 @@ export function connectionFromSettings(setting: (key: string) => unknown): Confi
     apiKey: text("apiKey"),
     baseUrl: text("baseUrl"),
     clientName: text("clientName"),
-    allowRetrain: parseBoolean(setting("allowRetrain")),
+    allowRetrain: parseBoolean("allowRetrain", setting("allowRetrain")),
     maxTrainingTokens: parseTokenBudget("maxTrainingTokens", setting("maxTrainingTokens")),
     maxTrainingTokensPerUpdate: parseTokenBudget(
       "maxTrainingTokensPerUpdate",
       setting("maxTrainingTokensPerUpdate"),
     ),
+    skipCredentialsValidation: parseBoolean("skipCredentialsValidation", setting("skipCredentialsValidation")),
   };
 }
 
@@ -67,11 +70,18 @@ export function resolveConnection(
   return { apiKey, baseUrl, clientName: configured.clientName };
 }
 
-function parseBoolean(value: unknown): boolean | undefined {
+function parseBoolean(key: string, value: unknown): boolean | undefined {
   if (value === undefined || value === null || value === "") return undefined;
   if (typeof value === "boolean") return value;
   if (value === "true" || value === "false") return value === "true";
-  throw new Error(`cohere:allowRetrain must be true or false, got "${String(value)}"`);
+  throw new Error(`cohere:${key} must be true or false, got "${String(value)}"`);
+}
+
+/** Where the key a connection uses comes from, as the setting a user would fix. */
+export function apiKeySource(configured: ConfiguredConnection): string {
+  return configured.apiKey !== undefined
+    ? "the stack config cohere:apiKey (or an explicit cohere provider's apiKey)"
+    : "the CO_API_KEY environment variable";
 }
 
 /** A positive whole number of tokens; stack config and SDKs send it as text. */

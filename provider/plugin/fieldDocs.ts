@@ -51,6 +51,9 @@ export const configDocs: Record<keyof ConfiguredConnection, string> = {
     "The most tokens all the trainings one `pulumi up` starts may process together. An update over it fails at " +
     "preview when the datasets' sizes are known; otherwise each training that would pass it fails before its create " +
     "is sent.",
+  skipCredentialsValidation:
+    "`true` skips the one read per provider with which a preview that would create, update or replace something " +
+    "first checks that Cohere accepts the API key (a rejected key then fails only the update).",
 };
 
 export const resourceDocs = {

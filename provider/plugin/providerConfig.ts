@@ -13,6 +13,7 @@ export const providerSettingKeys = [
   "allowRetrain",
   "maxTrainingTokens",
   "maxTrainingTokensPerUpdate",
+  "skipCredentialsValidation",
 ] as const;
 /** Inputs the engine itself gives every provider. */
 const engineKeys = ["version", "pluginDownloadURL"];

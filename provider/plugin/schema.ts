@@ -323,6 +323,7 @@ const configSettings: Record<
   allowRetrain: { type: "boolean", fallback: "true" },
   maxTrainingTokens: { type: "integer" },
   maxTrainingTokensPerUpdate: { type: "integer" },
+  skipCredentialsValidation: { type: "boolean", fallback: "false" },
 };
 
 function configProperty(key: keyof ConfiguredConnection): PropertySpec {

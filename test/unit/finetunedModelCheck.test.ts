@@ -79,7 +79,7 @@ describe("FinetunedModelProvider.check", () => {
     expect(server.requests).toEqual([]);
   });
 
-  it("reads the dataset once to announce what a new model's training will process", async () => {
+  it("checks the key once and reads the dataset once to announce what a new model's training will process", async () => {
     const provider = configured(new FinetunedModelProvider(), server.url);
     const log = jest.spyOn(console, "log").mockImplementation(() => {});
     try {
@@ -88,7 +88,10 @@ describe("FinetunedModelProvider.check", () => {
         spec({ settings: { ...spec().settings, hyperparameters: { trainEpochs: 3 } } }),
       );
       await provider.check({}, spec());
-      expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /v1/datasets/ds-1"]);
+      expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        "GET /v1/finetuning/finetuned-models",
+        "GET /v1/datasets/ds-1",
+      ]);
       expect(log).toHaveBeenCalledWith(
         "cohere: support-bot: starts a training of 1,200 trainable tokens × 3 epochs = 3,600 tokens (a new model)",
       );

@@ -525,11 +525,15 @@ describe("replaceOnChanges", () => {
 });
 
 describe("the package", () => {
-  it("is named cohere, serves the two resource tokens and sets no download URL", () => {
+  it("is named cohere, serves the two resource tokens and downloads from the repository's GitHub releases", () => {
     expect(schema.name).toBe("cohere");
     expect(schema.version).toBe("1.2.3");
     expect(Object.keys(schema.resources).sort()).toEqual([datasetToken, modelToken]);
-    expect(schema).not.toHaveProperty("pluginDownloadURL");
+    expect(schema.repository).toBe("https://github.com/cohere-pulumi/pulumi-cohere-finetuning");
+    expect(schema.pluginDownloadURL).toBe("github://api.github.com/cohere-pulumi/pulumi-cohere-finetuning");
+    expect(schema.language.go.importBasePath).toBe(
+      "github.com/cohere-pulumi/pulumi-cohere-finetuning/sdk/go/cohere",
+    );
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
   });
 
@@ -621,10 +625,8 @@ describe("README.md", () => {
   });
 
   it("configures with exactly the schema's config variables", () => {
-    const section = readme.slice(
-      readme.indexOf("### Configuration"),
-      readme.indexOf("### FinetunedModel inputs"),
-    );
+    const start = readme.indexOf("### Configuration");
+    const section = readme.slice(start, readme.indexOf("\n## ", start));
     const keys = new Set([...section.matchAll(/`cohere:(\w+)/g)].map(([, key]) => key));
     expect([...keys].sort()).toEqual(Object.keys(schema.config.variables).sort());
   });
