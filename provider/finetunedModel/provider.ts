@@ -296,7 +296,6 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
    */
   private async announceTraining(inputs: FinetunedModelInputs, why: string): Promise<CheckFailure | undefined> {
     const resource = resourceOf(inputs);
-    trainingQueue.planned(resource);
     const datasetId = inputs.settings.datasetId;
     const { dataset, missing } = await this.readDataset(datasetId);
     if (missing) {
@@ -309,11 +308,13 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
         "correct its file and upload it again";
       return { property: "settings.datasetId", reason };
     }
+    const tokens = trainingTokens(inputs.settings, dataset);
+    trainingQueue.planned({ resource, datasetId, tokens });
     if (!this.costsAnnounced.has(resource)) {
       this.costsAnnounced.add(resource);
       report(`${resource}: starts a training of ${describeTrainingCost(inputs.settings, dataset)} (${why})`);
     }
-    const refusal = this.budget.refusal(resource, inputs, trainingTokens(inputs.settings, dataset), true);
+    const refusal = this.budget.refusal(resource, inputs, tokens, true);
     return refusal === undefined ? undefined : { property: "maxTrainingTokens", reason: refusal };
   }
 

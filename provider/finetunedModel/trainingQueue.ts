@@ -5,7 +5,8 @@
  */
 import { countOf } from "../lifecycle/counts";
 import { EngineParallelism, processEngineParallelism } from "../lifecycle/engineParallelism";
-import { warnOperation } from "../lifecycle/report";
+import { announceOperation, warnOperation } from "../lifecycle/report";
+import { type PlannedTraining, planSummary } from "./trainingPlan";
 
 export interface QueueTimers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -14,6 +15,8 @@ export interface QueueTimers {
 
 export interface TrainingQueueOptions {
   warn: (message: string) => void;
+  /** Says what a preview's trainings come to together, once it has planned them all. */
+  announce?: (message: string) => void;
   slots?: () => EngineParallelism;
   timers?: QueueTimers;
   /** How long after the last planned training the plan is taken as complete. */
@@ -31,14 +34,14 @@ const realTimers: QueueTimers = {
 };
 
 export class TrainingQueue {
-  private readonly plannedResources = new Set<string>();
+  private readonly plannedResources = new Map<string, PlannedTraining>();
   private readonly started = new Set<string>();
   private readonly waiting = new Set<string>();
   private planTimer: unknown;
   private interruptHandled = false;
   private planInPart = false;
   private settleTimer: unknown;
-  private readonly warned = { plan: false, queue: false };
+  private readonly warned = { plan: false, queue: false, summary: false };
 
   constructor(private readonly options: TrainingQueueOptions) {}
 
@@ -47,8 +50,8 @@ export class TrainingQueue {
   }
 
   /** A training this operation would start, from a preview or an update's check or diff. */
-  planned(resource: string): void {
-    this.plannedResources.add(resource);
+  planned(training: PlannedTraining): void {
+    this.plannedResources.set(training.resource, training);
     if (this.warned.plan || this.started.size > 0) return;
     if (this.planInPart) return this.planSettled();
     this.timers.clearTimeout(this.planTimer);
@@ -75,12 +78,24 @@ export class TrainingQueue {
     const onInterrupt = () => {
       try {
         this.planSettled();
+        this.planEnded();
       } finally {
         process.removeListener("SIGINT", onInterrupt);
         setImmediate(() => process.kill(process.pid, "SIGINT"));
       }
     };
     process.on("SIGINT", onInterrupt);
+  }
+
+  /**
+   * The operation ends (a plugin's Cancel, the dynamic host's SIGINT): a preview, which starts no training, says
+   * what its trainings come to together.
+   */
+  planEnded(): void {
+    if (this.warned.summary || this.started.size > 0) return;
+    this.warned.summary = true;
+    const summary = planSummary([...this.plannedResources.values()]);
+    if (summary) this.options.announce?.(summary);
   }
 
   /** The training's create began: from here until its wait for READY ends, it holds one of the engine's slots. */
@@ -166,4 +181,8 @@ function fix(planned: number, verb: string): string {
 }
 
 /** One per process: the engine's slots are shared by every provider instance in it. */
-export const trainingQueue = new TrainingQueue({ warn: warnOperation, judgeOnInterrupt: true });
+export const trainingQueue = new TrainingQueue({
+  warn: warnOperation,
+  announce: announceOperation,
+  judgeOnInterrupt: true,
+});

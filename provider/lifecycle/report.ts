@@ -10,17 +10,23 @@ export function withProgressSink<T>(sink: ProgressSink, operation: () => T): T {
   return operationSinks.run(sink, operation);
 }
 
-/** Where a warning about the whole operation goes: a plugin host sends it to the engine, not under a resource. */
-let operationWarnings: ProgressSink | undefined;
+/** Where what is said of the whole operation goes: a plugin host sends it to the engine, not under a resource. */
+let operationLog: { warning: ProgressSink; info: ProgressSink } | undefined;
 
-export function setOperationWarningSink(sink: ProgressSink): void {
-  operationWarnings = sink;
+export function setOperationSinks(sinks: { warning: ProgressSink; info: ProgressSink }): void {
+  operationLog = sinks;
 }
 
 /** A warning about the operation as a whole, said outside any resource's call (from a timer, say). */
 export function warnOperation(message: string): void {
-  if (operationWarnings) return operationWarnings(message);
+  if (operationLog) return operationLog.warning(message);
   report(`warning: ${message}`);
+}
+
+/** A fact about the operation as a whole (what its trainings come to), said outside any resource's call. */
+export function announceOperation(message: string): void {
+  if (operationLog) return operationLog.info(message);
+  report(message);
 }
 
 export function report(message: string): void {

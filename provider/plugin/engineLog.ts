@@ -19,6 +19,11 @@ export class EngineLog {
     this.log(engproto.LogSeverity.WARNING, "", message);
   }
 
+  /** A fact about the whole operation, shown like a warning but as information. */
+  operationInfo(message: string): void {
+    this.log(engproto.LogSeverity.INFO, "", message);
+  }
+
   private log(severity: engproto.LogSeverity, urn: string, message: string): void {
     const request = new engproto.LogRequest().setSeverity(severity).setUrn(urn).setMessage(message);
     this.client.log(request, (error) => {

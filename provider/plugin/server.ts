@@ -15,7 +15,7 @@ import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import { trainingQueue } from "../finetunedModel/trainingQueue";
 import { cancelWaits } from "../lifecycle/cancellation";
 import { omit } from "../lifecycle/plainObjects";
-import { setOperationWarningSink, withProgressSink } from "../lifecycle/report";
+import { setOperationSinks, withProgressSink } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
 import type { CheckFailure } from "../lifecycle/rules";
 import { EngineLog } from "./engineLog";
@@ -79,7 +79,9 @@ export class PluginServer {
       read: (request: provproto.ReadRequest) => this.read(request),
       update: (request: provproto.UpdateRequest) => this.update(request),
       delete: (request: provproto.DeleteRequest) => this.delete(request),
+      // The engine also sends Cancel before it closes the plugin at the end of every operation.
       cancel: async () => {
+        trainingQueue.planEnded();
         cancelWaits();
         return new Empty();
       },
@@ -335,7 +337,12 @@ export function pluginImplementation(
   engineAddress: string | undefined,
 ): grpc.UntypedServiceImplementation {
   const engine = engineAddress ? new EngineLog(engineAddress) : undefined;
-  if (engine) setOperationWarningSink((message) => engine.warning(message));
+  if (engine) {
+    setOperationSinks({
+      warning: (message) => engine.warning(message),
+      info: (message) => engine.operationInfo(message),
+    });
+  }
   trainingQueue.judgePlanAtEachCheck();
   return new PluginServer(release, engine).implementation();
 }

@@ -5,9 +5,20 @@ const eight: EngineParallelism = { slots: 8, source: "default" };
 
 function queue(slots: EngineParallelism = eight) {
   const warnings: string[] = [];
-  const q = new TrainingQueue({ warn: (message) => warnings.push(message), slots: () => slots });
-  return { q, warnings };
+  const announced: string[] = [];
+  const q = new TrainingQueue({
+    warn: (message) => warnings.push(message),
+    announce: (message) => announced.push(message),
+    slots: () => slots,
+  });
+  return { q, warnings, announced };
 }
+/** A training on a dataset of known size. */
+const training = (resource: string) => ({
+  resource,
+  datasetId: "ds-1",
+  tokens: { trainable: 100, epochs: 1, total: 100 },
+});
 const models = (count: number) => Array.from({ length: count }, (_, i) => `model-${i}`);
 
 beforeEach(() => jest.useFakeTimers());
@@ -17,28 +28,28 @@ describe("the plan warning", () => {
   it("is said once, with the final count, after a burst of planned trainings", () => {
     const { q, warnings } = queue();
     for (const model of models(16)) {
-      q.planned(model);
+      q.planned(training(model));
       jest.advanceTimersByTime(100);
     }
-    q.planned("model-0");
+    q.planned(training("model-0"));
     expect(warnings).toEqual([]);
     jest.advanceTimersByTime(150);
     expect(warnings).toEqual([planWarning(16, eight)]);
-    q.planned("model-16");
+    q.planned(training("model-16"));
     jest.advanceTimersByTime(1000);
     expect(warnings).toHaveLength(1);
   });
 
   it("is not said when the trainings fit in the slots", () => {
     const { q, warnings } = queue();
-    models(8).forEach((model) => q.planned(model));
+    models(8).forEach((model) => q.planned(training(model)));
     jest.advanceTimersByTime(1000);
     expect(warnings).toEqual([]);
   });
 
   it("is not said once a training started waiting", () => {
     const { q, warnings } = queue();
-    models(16).forEach((model) => q.planned(model));
+    models(16).forEach((model) => q.planned(training(model)));
     q.startedWaiting("model-0");
     q.stoppedWaiting("model-0");
     jest.advanceTimersByTime(1000);
@@ -59,11 +70,37 @@ describe("the plan warning", () => {
   });
 });
 
+describe("the summary of a preview's trainings", () => {
+  it("is said once, when the operation ends, if no training started", () => {
+    const { q, announced } = queue();
+    models(3).forEach((model) => q.planned(training(model)));
+    expect(announced).toEqual([]);
+    q.planEnded();
+    q.planEnded();
+    expect(announced).toEqual([
+      "this update starts 3 trainings: on 1 uploaded dataset process 300 tokens in all (trainable tokens × " +
+        "epochs; the largest, model-0, 100 tokens)",
+    ]);
+  });
+
+  it("is not said by an update that started trainings, nor for a single training", () => {
+    const started = queue();
+    models(3).forEach((model) => started.q.planned(training(model)));
+    started.q.startedWaiting("model-0");
+    started.q.planEnded();
+    expect(started.announced).toEqual([]);
+    const single = queue();
+    single.q.planned(training("model-0"));
+    single.q.planEnded();
+    expect(single.announced).toEqual([]);
+  });
+});
+
 describe("the queue warning", () => {
   function upWith(planned: number, starting: number) {
     const { q, warnings } = queue();
     const names = models(planned);
-    names.forEach((model) => q.planned(model));
+    names.forEach((model) => q.planned(training(model)));
     for (const model of names.slice(0, starting)) {
       q.startedWaiting(model);
       jest.advanceTimersByTime(50);
@@ -120,7 +157,7 @@ it("uses the real timers by default, without keeping the process alive", () => {
   jest.useRealTimers();
   const warnings: string[] = [];
   const q = new TrainingQueue({ warn: (m) => warnings.push(m), slots: () => eight, planDebounceMs: 5 });
-  models(9).forEach((model) => q.planned(model));
+  models(9).forEach((model) => q.planned(training(model)));
   return new Promise<void>((resolve) =>
     setTimeout(() => {
       expect(warnings).toEqual([planWarning(9, eight)]);
