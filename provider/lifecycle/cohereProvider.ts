@@ -1,6 +1,6 @@
 /** What both resource providers do alike: configuration, the Cohere client, and deletes that tolerate "gone". */
 import { CohereClient } from "../cohere/client";
-import { AuthenticationError, NotFoundError, PermissionDeniedError } from "../cohere/errors";
+import { NotFoundError } from "../cohere/errors";
 import {
   apiKeySource,
   ConfiguredConnection,
@@ -8,45 +8,35 @@ import {
   connectionFromConfig,
   resolveConnection,
 } from "./connection";
+import { CredentialsCheck } from "./credentialsCheck";
 
 export abstract class CohereProvider {
   protected configured: ConfiguredConnection = {};
   private cachedClient?: CohereClient;
-  private credentialsChecked?: Promise<void>;
+  private credentials = new CredentialsCheck();
 
   /** Runs once per plugin process with the stack's config, secrets decrypted; nothing of it reaches state. */
   async configure(req: { config: ConfigReader }): Promise<void> {
     this.useConnection(connectionFromConfig(req.config));
   }
 
-  /** A plugin host's Configure: the settings of one provider instance, already parsed. */
-  useConnection(configured: ConfiguredConnection): void {
+  /**
+   * A plugin host's Configure: the settings of one provider instance, already parsed, and its key check, shared by
+   * the instance's resource types.
+   */
+  useConnection(configured: ConfiguredConnection, credentials = new CredentialsCheck()): void {
     this.configured = configured;
     this.cachedClient = undefined;
-    this.credentialsChecked = undefined;
+    this.credentials = credentials;
   }
 
-  /**
-   * Before a preview promises a change that calls Cohere, one read (per configuration, whatever the number of
-   * resources) shows that Cohere takes the API key: a wrong key fails the preview a reviewer reads, not the update
-   * after it. Any other failure of that read, an outage say, is left to the call that meets it.
-   */
+  /** Before a preview promises a change that calls Cohere: see credentialsCheck.ts. */
   protected checkCredentials(): Promise<void> {
     if (this.configured.skipCredentialsValidation) return Promise.resolve();
-    this.credentialsChecked ??= this.client()
-      .finetunedModels.list({ pageSize: 1 })
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
-            throw new Error(
-              `Cohere refuses the API key from ${apiKeySource(this.configured)}: ${error.message} ` +
-                "(cohere:skipCredentialsValidation: true skips this check)",
-            );
-          }
-        },
-      );
-    return this.credentialsChecked;
+    return this.credentials.run(
+      () => this.client().finetunedModels.list({ pageSize: 1 }),
+      apiKeySource(this.configured),
+    );
   }
 
   /** Built on first use, so a preview that needs no API call needs no credentials either. */

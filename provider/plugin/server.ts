@@ -14,6 +14,7 @@ import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import { trainingQueue } from "../finetunedModel/trainingQueue";
 import { cancelWaits } from "../lifecycle/cancellation";
+import { CredentialsCheck } from "../lifecycle/credentialsCheck";
 import { omit } from "../lifecycle/plainObjects";
 import { setOperationSinks, withProgressSink } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
@@ -32,6 +33,7 @@ type Handler<Req, Res> = (request: Req) => Promise<Res>;
 /** One provider instance: its settings, and a provider per resource type with their caches. */
 class Session {
   private readonly providers = new Map<string, ResourceProvider>();
+  private readonly credentials = new CredentialsCheck();
 
   constructor(private readonly settings: Properties) {}
 
@@ -49,7 +51,7 @@ class Session {
     let provider = this.providers.get(token);
     if (!provider) {
       provider = type.newProvider();
-      provider.useConnection(configuredConnection(this.settings));
+      provider.useConnection(configuredConnection(this.settings), this.credentials);
       this.providers.set(token, provider);
     }
     return { type, provider };

@@ -34,9 +34,9 @@ async function previewWithPolicies(project: UserProject, config?: Record<string,
 }
 
 /**
- * A preview the pack fails: its output. The engine still checks every resource with its provider, so the only call
- * to Cohere is the provider's one read of the API key (see README, "Checked with Cohere"): nothing is read,
- * uploaded, trained or changed for any resource.
+ * A preview the pack fails: its output. The engine still checks every resource with its provider, so the only
+ * calls to Cohere are the preview's own reads (README, "Checked with Cohere"): the API key once, each named
+ * dataset once. Nothing is uploaded, trained or changed.
  */
 async function failedPreviewWithPolicies(
   project: UserProject,
@@ -44,7 +44,9 @@ async function failedPreviewWithPolicies(
 ): Promise<string> {
   const message = await commandFailure(previewWithPolicies(project, config));
   const requests = (await emulator.admin.requests()).map((request) => `${request.method} ${request.path}`);
-  expect(requests).toEqual(requests.length === 0 ? [] : ["GET /v1/finetuning/finetuned-models"]);
+  const previewReads = /^GET \/v1\/(finetuning\/finetuned-models|datasets\/[\w-]+)$/;
+  expect(requests.filter((request) => !previewReads.test(request))).toEqual([]);
+  expect(new Set(requests).size).toBe(requests.length);
   return message;
 }
 
