@@ -1,4 +1,5 @@
 import type { HttpClient } from "./httpClient";
+import { tokenPages } from "./pages";
 import type {
   WireFinetunedModel,
   WireFinetunedModelResponse,
@@ -48,6 +49,13 @@ export class FinetunedModels {
     return this.http.request({ method: "GET", path: BASE, query: pageQuery(options) });
   }
 
+  /** Every page of `list`, from the first. */
+  listPages(
+    options: Omit<OrderedPageOptions, "pageToken"> = {},
+  ): AsyncGenerator<WireListFinetunedModelsResponse> {
+    return tokenPages((pageToken) => this.list({ ...options, pageToken }));
+  }
+
   /** One page of the account's newest models: what one call can tell about many models at once. */
   async listNewest(): Promise<WireFinetunedModel[]> {
     return (await this.list({ pageSize: largestPage, orderBy: "created_at desc" })).finetuned_models;
@@ -59,23 +67,14 @@ export class FinetunedModels {
    */
   async listCreatedSince(since: Date): Promise<WireFinetunedModel[]> {
     const models: WireFinetunedModel[] = [];
-    const seen = new Set<string>();
-    let pageToken = "";
-    for (;;) {
-      const page = await this.list({
-        pageSize: largestPage,
-        orderBy: "created_at desc",
-        pageToken: pageToken || undefined,
-      });
+    for await (const page of this.listPages({ pageSize: largestPage, orderBy: "created_at desc" })) {
       const recent = page.finetuned_models.filter(
         (model) => Date.parse(model.created_at ?? "") >= since.getTime(),
       );
       models.push(...recent);
-      seen.add(pageToken);
-      pageToken = page.next_page_token ?? "";
-      // A server that hands out a token twice would otherwise page forever.
-      if (!pageToken || seen.has(pageToken) || recent.length < page.finetuned_models.length) return models;
+      if (recent.length < page.finetuned_models.length) break;
     }
+    return models;
   }
 
   async update(id: string, changes: { name: string; settings: WireSettings }): Promise<WireFinetunedModel> {
@@ -100,6 +99,14 @@ export class FinetunedModels {
       path: `${modelPath(id)}/training-step-metrics`,
       query: pageQuery(options),
     });
+  }
+
+  /** Every page of `listTrainingStepMetrics`, from the first. */
+  listTrainingStepMetricsPages(
+    id: string,
+    options: Omit<PageOptions, "pageToken"> = {},
+  ): AsyncGenerator<WireListTrainingStepMetricsResponse> {
+    return tokenPages((pageToken) => this.listTrainingStepMetrics(id, { ...options, pageToken }));
   }
 }
 

@@ -18,15 +18,13 @@ export async function lastTrainingStep(
   modelId: string,
 ): Promise<TrainingResult | undefined> {
   let last: WireTrainingStepMetrics | undefined;
-  let pageToken: string | undefined;
-  for (let page = 0; page < maxPages; page++) {
-    const response = await client.finetunedModels.listTrainingStepMetrics(modelId, { pageSize, pageToken });
-    for (const step of response.step_metrics ?? []) {
+  let pagesRead = 0;
+  for await (const page of client.finetunedModels.listTrainingStepMetricsPages(modelId, { pageSize })) {
+    for (const step of page.step_metrics ?? []) {
       if (step.metrics && (last === undefined || (step.step_number ?? 0) >= (last.step_number ?? 0)))
         last = step;
     }
-    pageToken = response.next_page_token || undefined;
-    if (!pageToken) break;
+    if (++pagesRead === maxPages) break;
   }
   if (!last?.metrics) return undefined;
   const trainingMetrics = Object.fromEntries(
