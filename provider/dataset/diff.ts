@@ -24,12 +24,7 @@ export function diffDataset(id: string, olds: DatasetOutputs, news: DatasetInput
     reasons.push(`dataset ${olds.name} (${id}) failed validation; a new upload replaces it`);
   }
   const imported = isImported(olds);
-  const changed: string[] = replacingKeys
-    .filter((key) => !(imported && hashKeys.includes(key)))
-    .filter(
-      (key) =>
-        containsUnknown(news[key]) || !sameValue(comparable(key, olds[key]), comparable(key, news[key])),
-    );
+  const changed = changedUploadInputs(olds, news);
   if (imported && news.dataFileHash !== undefined) {
     reasons.push(
       `dataset ${olds.name} (${id}) was imported: its content is taken to be ${news.dataFile}, recorded without ` +
@@ -61,6 +56,17 @@ export function diffDataset(id: string, olds: DatasetOutputs, news: DatasetInput
     reasons,
     changedPaths,
   };
+}
+
+/** The declared inputs whose change needs a new upload (a name aside): Cohere cannot change an uploaded dataset. */
+export function changedUploadInputs(olds: Partial<DatasetInputs>, news: DatasetInputs): string[] {
+  const imported = isImported(olds);
+  return replacingKeys
+    .filter((key) => !(imported && hashKeys.includes(key)))
+    .filter(
+      (key) =>
+        containsUnknown(news[key]) || !sameValue(comparable(key, olds[key]), comparable(key, news[key])),
+    );
 }
 
 function comparable(key: string, value: unknown): unknown {

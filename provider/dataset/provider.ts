@@ -11,12 +11,19 @@ import { formatDuration, parseDurationMs } from "../lifecycle/duration";
 import { grouped } from "../lifecycle/counts";
 import { generatedName } from "../lifecycle/naming";
 import { omit, pickDefined } from "../lifecycle/plainObjects";
-import { report } from "../lifecycle/report";
+import { report, warnOperation } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
 import { containsUnknown } from "../lifecycle/rules";
 import { backoff, pollScheduleFromEnv, waitForStatus } from "../lifecycle/waitForStatus";
-import { diffDataset, isImported, needsWaiting, pendingValidationStatuses } from "./diff";
+import {
+  changedUploadInputs,
+  diffDataset,
+  isImported,
+  needsWaiting,
+  pendingValidationStatuses,
+} from "./diff";
 import { DatasetInputs, DatasetOutputs, datasetInputKeys, maxDatasetNameLength } from "./types";
+import { checkRows, type RowCheck } from "./rowCheck";
 import { estimateTrainableTokens } from "./tokenEstimate";
 import { validateDataset } from "./validation";
 import { fileSha256, outputsFromWire, uploadRequest } from "./wire";
@@ -35,7 +42,12 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
   async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
     const failures = validateDataset(news, undefined, true, !isImported(olds as Partial<DatasetInputs>));
     if (failures.length > 0) return { inputs: news, failures };
-    if (Object.keys(olds).length === 0) await this.announceUpload(news as unknown as DatasetInputs);
+    const rows = await checkRowsOfUpload(olds, news as unknown as DatasetInputs);
+    if (rows.failures.length > 0) return { inputs: news, failures: rows.failures };
+    if (Object.keys(olds).length === 0) {
+      await this.checkCredentials();
+      await this.announceUpload(news as unknown as DatasetInputs);
+    }
     return { inputs: news };
   }
 
@@ -46,7 +58,10 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
   ): Promise<dynamic.DiffResult & Pick<ChangeDecision, "changedPaths">> {
     const decision = diffDataset(id, olds, news);
     for (const reason of decision.reasons) report(reason);
-    if (decision.replaces.length > 0) await this.announceUpload(news);
+    if (decision.replaces.length > 0) {
+      await this.checkCredentials();
+      await this.announceUpload(news);
+    }
     return { changes: decision.changes, replaces: decision.replaces, changedPaths: decision.changedPaths };
   }
 
@@ -162,6 +177,19 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
             "processes them × its epochs",
     );
   }
+}
+
+/**
+ * Files about to be uploaded are checked against Cohere's rules; one already uploaded is not read again, so a
+ * preview without changes reads no file.
+ */
+async function checkRowsOfUpload(olds: Record<string, unknown>, news: DatasetInputs): Promise<RowCheck> {
+  const uploads = Object.keys(olds).length === 0 || changedUploadInputs(olds, news).length > 0;
+  const read = [news.type, news.dataFile, news.evalDataFile, news.skipMalformedInput];
+  if (!uploads || containsUnknown(read)) return { failures: [], notes: [] };
+  const rows = await checkRows(news);
+  for (const note of rows.notes) warnOperation(`${news.resourceName ?? "dataset"}: ${note}`);
+  return rows;
 }
 
 /** The inputs a refresh records: the declared ones, without the name when the provider chose it. */

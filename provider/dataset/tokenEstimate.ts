@@ -6,6 +6,7 @@
 import { createReadStream, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { createInterface } from "node:readline";
+import { isJsonLines } from "./rowCheck";
 
 const charactersPerToken = 4;
 /** Reading more than this at every preview costs more than the estimate is worth. */
@@ -14,7 +15,7 @@ const largestEstimatedBytes = 100 * 1024 ** 2;
 /** Undefined for a file that is not JSON lines, or too large to read at every preview. */
 export async function estimateTrainableTokens(file: string): Promise<number | undefined> {
   const resolved = path.resolve(file);
-  if (path.extname(resolved) !== ".jsonl") return undefined;
+  if (!isJsonLines(resolved)) return undefined;
   const { size } = await fs.stat(resolved);
   if (size > largestEstimatedBytes) return undefined;
   let characters = 0;

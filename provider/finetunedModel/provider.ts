@@ -294,7 +294,10 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
    * Prints, once per resource, the training a create or a replacement will start and what it will process, and
    * says why it cannot start: its dataset does not exist or failed validation, or its training budget refuses it.
    */
-  private async announceTraining(inputs: FinetunedModelInputs, why: string): Promise<CheckFailure | undefined> {
+  private async announceTraining(
+    inputs: FinetunedModelInputs,
+    why: string,
+  ): Promise<CheckFailure | undefined> {
     const resource = resourceOf(inputs);
     const datasetId = inputs.settings.datasetId;
     const { dataset, missing } = await this.readDataset(datasetId);

@@ -51,7 +51,10 @@ export function connectionFromSettings(setting: (key: string) => unknown): Confi
       "maxTrainingTokensPerUpdate",
       setting("maxTrainingTokensPerUpdate"),
     ),
-    skipCredentialsValidation: parseBoolean("skipCredentialsValidation", setting("skipCredentialsValidation")),
+    skipCredentialsValidation: parseBoolean(
+      "skipCredentialsValidation",
+      setting("skipCredentialsValidation"),
+    ),
   };
 }
 

@@ -156,8 +156,12 @@ describe("Dataset on the real Pulumi engine", () => {
   it(
     "5. a dataset that fails validation fails up with Cohere's reason, stays in state, and is replaced once fixed",
     async () => {
+      // A preview checks the rows of JSON lines files only: under a .csv name (which the emulator reads as JSON
+      // lines all the same) this file reaches Cohere's own validation.
+      extraFile = path.join(dataDir, "extra-chat.csv");
+      await project.setConfig("extraFile", extraFile);
       const bad = JSON.stringify({ messages: [{ role: "Robot", content: "beep" }] });
-      fs.writeFileSync(extraFile!, `${bad}\n`);
+      fs.writeFileSync(extraFile, `${bad}\n`);
       const failure = await up().catch((error: Error) => error);
       expect(String((failure as Error).message)).toMatch(
         /could not validate dataset extra-chat-[0-9a-f]{8} \(.+\): data row 1: messages\[0\]\.role/,
@@ -165,7 +169,7 @@ describe("Dataset on the real Pulumi engine", () => {
       const failedId = (await datasetIds()).find((id) => id.startsWith("extra-chat"))!;
       expect(await project.exportState()).toContain(failedId);
 
-      fs.writeFileSync(extraFile!, chatJsonl(3));
+      fs.writeFileSync(extraFile, chatJsonl(3));
       expect((await up()).changes).toMatchObject({ replace: 1 });
       const extra = (await project.outputs()).extraOut as { id: string; validationStatus: string };
       expect(extra.validationStatus).toBe("validated");

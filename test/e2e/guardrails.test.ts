@@ -78,12 +78,10 @@ describe("training budgets, dataset estimates and replacement warnings", () => {
   it(
     "estimates the trainable tokens of a dataset not uploaded yet from its file, once, at preview",
     async () => {
-      project.writeFile(
-        "data/chat.jsonl",
-        ['{"messages":[{"role":"User","content":"abcd"},{"role":"Chatbot","content":"efghijkl"}]}'].join(
-          "\n",
-        ),
-      );
+      const conversation =
+        '{"messages":[{"role":"User","content":"abcd"},{"role":"Chatbot","content":"efghijkl"}]}';
+      // Cohere needs at least 2 conversations.
+      project.writeFile("data/chat.jsonl", [conversation, conversation].join("\n"));
       project.writeFile(
         "index.ts",
         `import { BaseType, Dataset, DatasetType, FinetunedModel } from "pulumi-cohere-finetuning";
@@ -95,8 +93,8 @@ for (const name of ["one", "two"]) {
       );
       const { messages } = await project.preview();
       const text = messages.join("\n");
-      // "User" and "Chatbot" are text too: 4 + 4 + 7 + 8 characters make 6 tokens at 4 characters a token.
-      expect(text.match(/chat: about 6 trainable tokens, estimated from data\/chat.jsonl/g)).toHaveLength(1);
+      // "User" and "Chatbot" are text too: 2 × (4 + 4 + 7 + 8) characters make 12 tokens at 4 characters a token.
+      expect(text.match(/chat: about 12 trainable tokens, estimated from data\/chat.jsonl/g)).toHaveLength(1);
       expect(text).toContain(
         "one: starts a training of 1 epoch on a dataset whose size Cohere reports once it is uploaded",
       );
