@@ -3,7 +3,7 @@
  * many trainings, on how many datasets, the tokens in all, the largest), and each model has no more than its own
  * one line. Both hosts: the package in a TypeScript project, the plugin in a Pulumi YAML one.
  */
-import { modelsProgram, templates } from "./harness";
+import { modelsProgram, templates, yamlModelsProgram } from "./harness";
 import { useEmulatorProjects, usePluginProjects } from "./harness/emulatorProjects";
 import { testApiKey } from "../support/emulator";
 import type { EmulatorAdmin } from "../../emulator/index";
@@ -62,29 +62,9 @@ describe("the preview of a fleet of 50 new models", () => {
     "in Pulumi YAML through the plugin: one summary line, no more than one line per model",
     async () => {
       const datasetId = await plugin.admin.createChatDataset();
-      const resources = names
-        .map(
-          (name) => `  ${name}:
-    type: cohere:index:FinetunedModel
-    properties:
-      settings:
-        baseModel:
-          baseType: BASE_TYPE_CHAT
-        datasetId: ${datasetId}
-`,
-        )
-        .join("");
-      const program = `name: cohere-fleet-preview
-runtime: yaml
-plugins:
-  providers:
-    - name: cohere
-      path: ../../.cohere-plugin
-resources:
-${resources}`;
       const project = await plugin.project(templates.example("yaml"), {
         only: [],
-        files: { "Pulumi.yaml": program },
+        files: { "Pulumi.yaml": yamlModelsProgram(datasetId, names) },
       });
       await project.selectStack("dev");
       await project.setConfig("cohere:baseUrl", plugin.url);

@@ -3,7 +3,7 @@
  * an update starts more trainings than that, an `up` says when it sees them queuing, and a refresh reads the
  * fleet from listings. Both hosts: the package in a TypeScript project, and the plugin in a YAML one.
  */
-import { modelsProgram, templates } from "./harness";
+import { modelsProgram, templates, yamlModelsProgram } from "./harness";
 import { usePluginProjects, useEmulatorProjects } from "./harness/emulatorProjects";
 import { countRequests, testApiKey } from "../support/emulator";
 
@@ -59,7 +59,7 @@ describe("a fleet of trainings through the plugin, in Pulumi YAML", () => {
     async () => {
       const datasetId = await emulator.admin.createChatDataset();
       const project = await emulator.project(templates.example("yaml"), {
-        files: { "Pulumi.yaml": yamlFleet(datasetId, 3) },
+        files: { "Pulumi.yaml": yamlModelsProgram(datasetId, ["bot-0", "bot-1", "bot-2"]) },
       });
       await project.selectStack("dev");
       await project.setConfig("cohere:baseUrl", emulator.url);
@@ -72,25 +72,3 @@ describe("a fleet of trainings through the plugin, in Pulumi YAML", () => {
     step,
   );
 });
-
-function yamlFleet(datasetId: string, count: number): string {
-  const resources = Array.from(
-    { length: count },
-    (_, i) => `  bot-${i}:
-    type: cohere:index:FinetunedModel
-    properties:
-      settings:
-        baseModel:
-          baseType: BASE_TYPE_CHAT
-        datasetId: ${datasetId}
-`,
-  ).join("");
-  return `name: cohere-fleet
-runtime: yaml
-plugins:
-  providers:
-    - name: cohere
-      path: ../../.cohere-plugin
-resources:
-${resources}`;
-}

@@ -109,6 +109,14 @@ async function upAndSettle(project: UserProject): Promise<void> {
   expect((await project.refresh()).changes).toEqual({ same: 5 });
 }
 
+/** What each language's project does with the release: up and settle, the plugin downloaded once, no key kept. */
+async function upWithTheRelease(project: UserProject): Promise<void> {
+  await configure(project);
+  await upAndSettle(project);
+  expect(downloads(versionA)).toHaveLength(1);
+  await expectNoKeys(project);
+}
+
 async function expectNoKeys(project: UserProject): Promise<void> {
   const state = await project.exportState();
   for (const key of [testApiKey, wandbKey]) {
@@ -257,11 +265,7 @@ describe("a release of the cohere provider", () => {
         serverOf(versionA),
       ]);
       expect(downloads(versionA)).toHaveLength(1);
-      await configure(project);
-
-      await upAndSettle(project);
-      expect(downloads(versionA)).toHaveLength(1);
-      await expectNoKeys(project);
+      await upWithTheRelease(project);
     },
     step,
   );
@@ -279,11 +283,7 @@ describe("a release of the cohere provider", () => {
         withNode: false,
       });
       await project.run("go", ["mod", "tidy"]);
-      await configure(project);
-
-      await upAndSettle(project);
-      expect(downloads(versionA)).toHaveLength(1);
-      await expectNoKeys(project);
+      await upWithTheRelease(project);
     },
     step,
   );
@@ -298,11 +298,7 @@ describe("a release of the cohere provider", () => {
       );
       const project = await releaseProject("typescript-sdk", { withNode: true });
       await project.run("npm", ["install", "--no-audit", "--no-fund", tarball]);
-      await configure(project);
-
-      await upAndSettle(project);
-      expect(downloads(versionA)).toHaveLength(1);
-      await expectNoKeys(project);
+      await upWithTheRelease(project);
     },
     step,
   );

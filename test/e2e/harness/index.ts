@@ -44,7 +44,7 @@ export async function pluginProject(
   return project;
 }
 
-export { modelsProgram } from "./programs";
+export { modelsProgram, yamlModelsProgram } from "./programs";
 export type { DeclaredModel } from "./programs";
 
 /** A TypeScript user project pointed at an emulator, with its stack selected. */

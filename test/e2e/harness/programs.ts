@@ -40,3 +40,27 @@ for (const [name, { args, opts }] of Object.entries(declared)) {
 }
 `;
 }
+
+/** A Pulumi YAML program of the plugin (its path as the examples have it) declaring chat models on one dataset. */
+export function yamlModelsProgram(datasetId: string, names: readonly string[]): string {
+  const resources = names
+    .map(
+      (name) => `  ${name}:
+    type: cohere:index:FinetunedModel
+    properties:
+      settings:
+        baseModel:
+          baseType: BASE_TYPE_CHAT
+        datasetId: ${datasetId}
+`,
+    )
+    .join("");
+  return `name: cohere-fleet
+runtime: yaml
+plugins:
+  providers:
+    - name: cohere
+      path: ../../.cohere-plugin
+resources:
+${resources}`;
+}
