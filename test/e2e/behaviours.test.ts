@@ -37,7 +37,9 @@ describe("behaviours between runs", () => {
       await emulator.admin.clearRequests();
       expect((await named.up()).changes).toMatchObject({ update: 1 });
       const requests = await emulator.admin.requests();
+      // The update's diff reads the API key once before it promises the rename (see credentialsCheck.ts).
       expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        "GET /v1/finetuning/finetuned-models",
         `PATCH /v1/finetuning/finetuned-models/${id}`,
       ]);
       expect((await emulator.admin.models())[0]).toMatchObject({ id, name: "declared-name" });
