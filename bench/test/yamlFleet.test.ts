@@ -3,7 +3,7 @@ import { fleetResourceName, floorPadding, yamlFleetProgram } from "../lib/yamlFl
 describe("bench YAML fleet program", () => {
   it("declares the plugin by its directory and N resources of the type, with JSON properties", () => {
     const program = yamlFleetProgram({
-      plugin: { name: "nativefloor", dir: "/tmp/floor dir" },
+      plugin: { name: "nativefloor", dir: "plugins/floor dir" },
       type: "nativefloor:index:Resource",
       count: 2,
       properties: { paddingBytes: 3 },
@@ -15,7 +15,7 @@ describe("bench YAML fleet program", () => {
         "plugins:",
         "  providers:",
         "    - name: nativefloor",
-        '      path: "/tmp/floor dir"',
+        '      path: "plugins/floor dir"',
         "resources:",
         "  r-0001:",
         "    type: nativefloor:index:Resource",
