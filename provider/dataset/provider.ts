@@ -24,7 +24,7 @@ import {
 } from "./diff";
 import { DatasetInputs, DatasetOutputs, datasetInputKeys, maxDatasetNameLength } from "./types";
 import { checkRows, type RowCheck } from "./rowCheck";
-import { estimateTrainableTokens } from "./tokenEstimate";
+import { estimateTrainableTokens, tokensOfText } from "./tokenEstimate";
 import { validateDataset } from "./validation";
 import { fileSha256, outputsFromWire, uploadRequest } from "./wire";
 
@@ -38,12 +38,17 @@ const clockSkewMs = 5 * 60_000;
 export class DatasetProvider extends CohereProvider implements dynamic.ResourceProvider {
   /** Uploads whose size this process already announced. */
   private readonly uploadsAnnounced = new Set<string>();
+  /** By resource, the text its check read from the file it will upload: the estimate needs no second read. */
+  private readonly checkedText = new Map<string, number>();
 
   async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
     const failures = validateDataset(news, undefined, true, !isImported(olds as Partial<DatasetInputs>));
     if (failures.length > 0) return { inputs: news, failures };
     const rows = await checkRowsOfUpload(olds, news as unknown as DatasetInputs);
     if (rows.failures.length > 0) return { inputs: news, failures: rows.failures };
+    if (rows.dataFileCharacters !== undefined) {
+      this.checkedText.set(String(news.resourceName ?? "dataset"), rows.dataFileCharacters);
+    }
     if (Object.keys(olds).length === 0) {
       await this.checkCredentials();
       await this.announceUpload(news as unknown as DatasetInputs);
@@ -168,7 +173,11 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
     const resource = inputs.resourceName ?? "dataset";
     if (this.uploadsAnnounced.has(resource) || containsUnknown(inputs.dataFile)) return;
     this.uploadsAnnounced.add(resource);
-    const estimate = await estimateTrainableTokens(inputs.dataFile).catch(() => undefined);
+    const checked = this.checkedText.get(resource);
+    const estimate =
+      checked !== undefined
+        ? tokensOfText(checked)
+        : await estimateTrainableTokens(inputs.dataFile).catch(() => undefined);
     report(
       estimate === undefined
         ? `${resource}: its trainable tokens are unknown until it is uploaded and validated`

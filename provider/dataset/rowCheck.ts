@@ -3,10 +3,10 @@
  * would refuse fails the preview, naming the line and the fix, instead of failing the upload at `up`.
  */
 import { createReadStream, promises as fs } from "node:fs";
-import * as path from "node:path";
 import { countOf } from "../lifecycle/counts";
 import type { CheckFailure } from "../lifecycle/rules";
 import { ExampleCount, rowRules, type Example, type RowRules } from "./rowRules";
+import { isJsonLines, textLength } from "./jsonLines";
 import type { DatasetInputs } from "./types";
 
 /** A preview reads at most this much of each file; Cohere checks the rest when it validates the upload. */
@@ -19,6 +19,8 @@ export interface RowCheck {
   failures: CheckFailure[];
   /** What the preview could not check, or what Cohere will skip. */
   notes: string[];
+  /** The text characters of `dataFile`'s rows, when the check read all of it: what its token estimate counts. */
+  dataFileCharacters?: number;
 }
 
 /** What reading one file found. */
@@ -31,11 +33,8 @@ interface FileScan {
   linesRead: number;
   /** False when the file is larger than a preview reads. */
   whole: boolean;
-}
-
-/** Only JSON lines files are checked: the layout of a `.csv` or `.txt` upload is Cohere's to interpret. */
-export function isJsonLines(file: string): boolean {
-  return path.extname(file) === ".jsonl";
+  /** The text characters of every line that is JSON, valid or not. */
+  characters: number;
 }
 
 export async function checkRows(inputs: DatasetInputs): Promise<RowCheck> {
@@ -67,6 +66,7 @@ export async function checkRows(inputs: DatasetInputs): Promise<RowCheck> {
           "Cohere checks the rest, and the minimum numbers of examples, when it validates the upload",
       );
     }
+    if (property === "dataFile" && scan.whole) result.dataFileCharacters = scan.characters;
     const shortfall = scan.whole ? count?.shortfall() : undefined;
     if (shortfall) result.failures.push({ property, reason: `${named} ${shortfall}` });
   }
@@ -81,13 +81,14 @@ function problemText(named: string, { firstProblem, problemLines }: FileScan): s
 
 async function scanFile(file: string, rules: RowRules, count?: ExampleCount): Promise<FileScan> {
   const { size } = await fs.stat(file);
-  const scan: FileScan = { problemLines: 0, linesRead: 0, whole: size <= previewReadBytes };
+  const scan: FileScan = { problemLines: 0, linesRead: 0, whole: size <= previewReadBytes, characters: 0 };
   for await (const { line, bytes } of linesOf(file, scan.whole)) {
     scan.linesRead = line;
     const text = utf8Text(bytes);
     if (text === undefined) return { ...scan, notUtf8Line: line };
     if (text.trim() === "") continue;
-    const { example, problem } = parseExample(text, rules);
+    const { value, example, problem } = parseExample(text, rules);
+    scan.characters += textLength(value);
     if (example) count?.add(example);
     if (problem) {
       scan.problemLines++;
@@ -105,7 +106,10 @@ function utf8Text(bytes: Buffer): string | undefined {
   }
 }
 
-function parseExample(text: string, rules: RowRules): { example?: Example; problem?: string } {
+function parseExample(
+  text: string,
+  rules: RowRules,
+): { value?: unknown; example?: Example; problem?: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -113,10 +117,10 @@ function parseExample(text: string, rules: RowRules): { example?: Example; probl
     return { problem: "is not valid JSON: each line must be one JSON object" };
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return { problem: "must be a JSON object" };
+    return { value, problem: "must be a JSON object" };
   }
   const problem = rules.problem(value as Example);
-  return problem ? { problem } : { example: value as Example };
+  return problem ? { value, problem } : { value, example: value as Example };
 }
 
 /** The file's lines, numbered from 1, up to the bounded read; `whole` says whether its last line is complete. */

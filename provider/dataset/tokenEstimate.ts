@@ -6,7 +6,7 @@
 import { createReadStream, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { createInterface } from "node:readline";
-import { isJsonLines } from "./rowCheck";
+import { isJsonLines, textLength } from "./jsonLines";
 
 const charactersPerToken = 4;
 /** Reading more than this at every preview costs more than the estimate is worth. */
@@ -27,12 +27,10 @@ export async function estimateTrainableTokens(file: string): Promise<number | un
       // Validation names malformed rows; the estimate only counts what it can read.
     }
   }
-  return Math.ceil(characters / charactersPerToken);
+  return tokensOfText(characters);
 }
 
-function textLength(value: unknown): number {
-  if (typeof value === "string") return value.length;
-  if (value && typeof value === "object")
-    return Object.values(value).reduce((sum, item) => sum + textLength(item), 0);
-  return 0;
+/** The estimate for rows holding this many characters of text. */
+export function tokensOfText(characters: number): number {
+  return Math.ceil(characters / charactersPerToken);
 }
