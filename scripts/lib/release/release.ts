@@ -14,6 +14,7 @@ import { packageSchema } from "../../../provider/plugin/schema";
 import { REPO_ROOT } from "../pulumiCli";
 import { inspectExecutable } from "./executableInspection";
 import { bundlePlugin } from "./pluginBundle";
+import { releaseFiles } from "./releaseFiles";
 import { injectBlob, seaBlob } from "./pluginExecutable";
 import { hostPlatform, type Platform, platformBuilds } from "./platforms";
 import { buildSdks } from "./sdks";
@@ -52,7 +53,7 @@ export async function buildRelease({ release, platforms, outDir, log }: ReleaseB
   }
   await buildSdks({ schemaFile, outDir, log });
 
-  const files = listFiles(outDir);
+  const files = releaseFiles(outDir);
   fs.writeFileSync(
     path.join(outDir, "checksums.txt"),
     files.map((file) => checksumLine(outDir, file)).join(""),
@@ -89,14 +90,6 @@ async function writeArchive(
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
-}
-
-/** Every file under `dir`, as paths relative to it with `/`, sorted. */
-function listFiles(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort();
 }
 
 /** One line of `sha256sum`'s output: the hash, two spaces, the path. */

@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { cacheRoot, withCacheLock, type Log } from "../cache";
+import { releaseFiles } from "./releaseFiles";
 import {
   ensurePulumiCli,
   readGoMod,
@@ -91,7 +92,7 @@ export async function buildSdks({ schemaFile, outDir, log }: SdkBuild): Promise<
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-  return Object.keys(LANGUAGES).flatMap((language) => filesUnder(outDir, language));
+  return Object.keys(LANGUAGES).flatMap((language) => releaseFiles(outDir, language));
 }
 
 /** Runs gen-sdk; resolves to the directory it wrote the SDK to. */
@@ -251,15 +252,6 @@ async function run(
     env: { ...process.env, ...release.cli.env },
     maxBuffer: 64 * 1024 * 1024,
   });
-}
-
-/** Paths of the files under `outDir/dir`, relative to outDir. */
-function filesUnder(outDir: string, dir: string): string[] {
-  const files = fs.readdirSync(path.join(outDir, dir), { recursive: true, withFileTypes: true });
-  return files
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)))
-    .sort();
 }
 
 function seconds(since: number): number {
