@@ -5,7 +5,7 @@
  * each GETs: the previous behaviour), in the same run.
  */
 import { Status } from "../../provider/cohere/enums";
-import type { WireFinetunedModel } from "../../provider/cohere/wire";
+import type { WireFinetunedModel } from "../../provider/cohere/wireTypes";
 import { trainingStatuses } from "../../provider/finetunedModel/diff";
 import { ModelWatcher, type WatcherClock } from "../../provider/finetunedModel/modelWatcher";
 import { trainingPollPlan, trainingPollTimingFromEnv } from "../../provider/finetunedModel/trainingPollPlan";

@@ -17,7 +17,7 @@ import {
   pollScheduleFromEnv,
   waitForStatus,
 } from "../../provider/lifecycle/waitForStatus";
-import type { WireFinetunedModel } from "../../provider/cohere/wire";
+import type { WireFinetunedModel } from "../../provider/cohere/wireTypes";
 import type { FigureContext } from "../figure";
 import { type BenchEmulator, withEmulator } from "../lib/benchEmulator";
 import { countRequests, requestKind } from "../lib/requestKinds";

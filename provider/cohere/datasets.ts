@@ -4,7 +4,7 @@ import type {
   WireDataset,
   WireGetDatasetResponse,
   WireListDatasetsResponse,
-} from "./wire";
+} from "./wireTypes";
 
 /** Options sent as query parameters with an upload. */
 export interface DatasetUploadOptions {

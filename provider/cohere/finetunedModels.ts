@@ -6,7 +6,7 @@ import type {
   WireListFinetunedModelsResponse,
   WireListTrainingStepMetricsResponse,
   WireSettings,
-} from "./wire";
+} from "./wireTypes";
 
 export interface PageOptions {
   /** 0 or omitted means the server default (50). */

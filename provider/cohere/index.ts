@@ -6,4 +6,4 @@ export { FinetunedModels } from "./finetunedModels";
 export type { OrderedPageOptions, PageOptions } from "./finetunedModels";
 export { DEFAULT_BASE_URL, DEFAULT_CLIENT_NAME, HttpClient } from "./httpClient";
 export type { ApiRequest, HttpClientOptions, QueryValue, RetryEvent } from "./httpClient";
-export type * from "./wire";
+export type * from "./wireTypes";

@@ -1,7 +1,7 @@
 /** The dynamic provider behind Dataset: an uploaded, validated Cohere dataset. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { CohereClient } from "../cohere/client";
-import type { WireDataset } from "../cohere/wire";
+import type { WireDataset } from "../cohere/wireTypes";
 import { NotFoundError } from "../cohere/errors";
 import { ValidationStatus } from "../cohere/enums";
 import type { ChangeDecision } from "../lifecycle/changeDecision";
@@ -9,7 +9,7 @@ import { CohereProvider } from "../lifecycle/cohereProvider";
 import { createOnce, createOnceTimingFromEnv } from "../lifecycle/createOnce";
 import { formatDuration, parseDurationMs } from "../lifecycle/duration";
 import { grouped } from "../lifecycle/counts";
-import { generatedName } from "../lifecycle/naming";
+import { generatedName } from "../lifecycle/generatedName";
 import { omit, pickDefined } from "../lifecycle/plainObjects";
 import { report, warnOperation } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
@@ -26,7 +26,8 @@ import { DatasetInputs, DatasetOutputs, datasetInputKeys, maxDatasetNameLength }
 import { checkRows, type RowCheck } from "./rowCheck";
 import { estimateTrainableTokens, tokensOfText } from "./tokenEstimate";
 import { validateDataset } from "./validation";
-import { fileSha256, outputsFromWire, uploadRequest } from "./wire";
+import { outputsFromWire, uploadRequest } from "./datasetConversion";
+import { fileSha256 } from "./fileHashes";
 
 /** Validation usually takes minutes; without customTimeouts a create waits at most this long. */
 const defaultWaitMs = 3_600_000;

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DatasetType } from "../cohere/enums";
 import { DynamicResource } from "../lifecycle/dynamicResource";
 import { resourceMetadata } from "../lifecycle/resourceMetadata";
-import { readableFileSha256 } from "./wire";
+import { readableFileSha256 } from "./fileHashes";
 
 /**
  * Cohere cannot change an uploaded dataset: changing any input except `dataFile`/`evalDataFile` paths (same content),

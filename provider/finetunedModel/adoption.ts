@@ -4,12 +4,12 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { CohereClient } from "../cohere/client";
-import type { WireFinetunedModel } from "../cohere/wire";
+import type { WireFinetunedModel } from "../cohere/wireTypes";
 import { report } from "../lifecycle/report";
 import { containsUnknown } from "../lifecycle/rules";
 import { describeDrift, driftBetween } from "./drift";
 import type { FinetunedModelInputs, SettingsSpec } from "./types";
-import { settingsFromWire, settingsToWire } from "./wire";
+import { settingsFromWire, settingsToWire } from "./modelConversion";
 
 /** At preview: an adoption whose declared settings are not the model's own fails before anything changes. */
 export async function checkAdoption(

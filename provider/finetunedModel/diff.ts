@@ -5,8 +5,8 @@ import { withoutNulls } from "../lifecycle/plainObjects";
 import { containsUnknown } from "../lifecycle/rules";
 import { Status } from "../cohere/enums";
 import { describeDrift, driftBetween } from "./drift";
-import { isPendingName } from "./naming";
-import { declaredHyperparameters, wandbWithoutKey } from "./wire";
+import { isPendingName } from "./pendingName";
+import { declaredHyperparameters, wandbWithoutKey } from "./modelConversion";
 import type { FinetunedModelInputs, FinetunedModelOutputs, SettingsSpec } from "./types";
 
 export interface FinetunedModelDecision extends ChangeDecision {

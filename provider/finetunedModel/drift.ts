@@ -1,7 +1,7 @@
 /** Where the training Cohere reports differs from the one the stack declares. */
 import { sameValue } from "../lifecycle/canonicalJson";
 import { hyperparameterNames } from "./hyperparameters";
-import { declaredHyperparameters } from "./wire";
+import { declaredHyperparameters } from "./modelConversion";
 import type { SettingsSpec, TrainedSettings } from "./types";
 
 export interface Drift {

@@ -3,13 +3,13 @@
  * the only kind of model the provider takes over without being told to.
  */
 import type { CohereClient } from "../cohere/client";
-import type { WireDataset, WireFinetunedModel } from "../cohere/wire";
+import type { WireDataset, WireFinetunedModel } from "../cohere/wireTypes";
 import { Status } from "../cohere/enums";
 import { report } from "../lifecycle/report";
 import { driftBetween } from "./drift";
-import type { PendingNames } from "./naming";
+import type { PendingNames } from "./pendingName";
 import type { SettingsSpec } from "./types";
-import { settingsFromWire } from "./wire";
+import { settingsFromWire } from "./modelConversion";
 
 /**
  * How far back an interrupted create can lie: a model trains on a dataset, and Cohere deletes datasets after

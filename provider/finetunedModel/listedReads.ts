@@ -5,7 +5,7 @@
  * (an old one, or one gone) gets its own GET, whose 404 alone says it is gone; a lone read is just a GET.
  */
 import type { FinetunedModels } from "../cohere/finetunedModels";
-import type { WireFinetunedModel } from "../cohere/wire";
+import type { WireFinetunedModel } from "../cohere/wireTypes";
 
 export interface ListedReadsTiming {
   /** How long a read waits for others to share its listing with. */

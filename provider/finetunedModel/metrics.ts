@@ -1,6 +1,6 @@
 /** What a finished training produced: the metrics of its last evaluation. */
 import type { CohereClient } from "../cohere/client";
-import type { WireTrainingStepMetrics } from "../cohere/wire";
+import type { WireTrainingStepMetrics } from "../cohere/wireTypes";
 
 export interface TrainingResult {
   /** camelCase metric names as Cohere names them: `accuracy`, `crossEntropy`, `generationAccuracy`, ... */

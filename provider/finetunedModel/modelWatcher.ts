@@ -6,7 +6,7 @@
  * rate limit (the client's retries honour `Retry-After`) pauses one watcher, not one poller per model.
  */
 import type { FinetunedModels } from "../cohere/finetunedModels";
-import type { WireFinetunedModel } from "../cohere/wire";
+import type { WireFinetunedModel } from "../cohere/wireTypes";
 import { Status } from "../cohere/enums";
 import { cancellationSignal, WaitCancelledError } from "../lifecycle/cancellation";
 import { isTransient } from "../lifecycle/waitForStatus";

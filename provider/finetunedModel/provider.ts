@@ -1,14 +1,14 @@
 /** The dynamic provider behind FinetunedModel: Pulumi's lifecycle mapped onto Cohere's fine-tuning API. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { CohereClient } from "../cohere/client";
-import type { WireDataset, WireFinetunedModel } from "../cohere/wire";
+import type { WireDataset, WireFinetunedModel } from "../cohere/wireTypes";
 import { NotFoundError } from "../cohere/errors";
 import { Status, ValidationStatus } from "../cohere/enums";
 import { CohereProvider } from "../lifecycle/cohereProvider";
 import { createOnce, createOnceTimingFromEnv } from "../lifecycle/createOnce";
 import { onceVisible } from "../lifecycle/justCreated";
 import { formatDuration } from "../lifecycle/duration";
-import { generatedName } from "../lifecycle/naming";
+import { generatedName } from "../lifecycle/generatedName";
 import { omit, pickDefined, withoutNulls, withoutUndefined } from "../lifecycle/plainObjects";
 import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
@@ -20,14 +20,14 @@ import { clockSkewMs, findInterruptedCreate, RecentModels, trainedAsDeclared } f
 import { lastTrainingStep } from "./metrics";
 import { ListedReads } from "./listedReads";
 import { ModelWatcher } from "./modelWatcher";
-import { PendingNames, pendingNames } from "./naming";
+import { PendingNames, pendingNames } from "./pendingName";
 import { stackKey } from "../lifecycle/stackKey";
 import { settleTraining, withTrainingResult } from "./training";
 import { UpdateBudget } from "./trainingBudget";
 import { trainingQueue } from "./trainingQueue";
 import { describeTrainingCost, trainingTokens } from "./trainingCost";
 import { validateFinetunedModel } from "./validation";
-import { declaredForOutputs, outputsFromWire, settingsToWire } from "./wire";
+import { declaredForOutputs, outputsFromWire, settingsToWire } from "./modelConversion";
 import { FinetunedModelInputs, FinetunedModelOutputs, finetunedModelInputKeys } from "./types";
 
 /** How long the rename that ends a create keeps retrying an outage. */

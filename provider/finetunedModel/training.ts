@@ -1,6 +1,6 @@
 /** Waits for a training to end and reads what it produced; a model that does not end READY and good stays in state. */
 import type { CohereClient } from "../cohere/client";
-import type { WireDataset, WireFinetunedModel } from "../cohere/wire";
+import type { WireDataset, WireFinetunedModel } from "../cohere/wireTypes";
 import { Status } from "../cohere/enums";
 import { formatDuration, parseDurationMs } from "../lifecycle/duration";
 import { createOnceTimingFromEnv } from "../lifecycle/createOnce";
@@ -13,7 +13,7 @@ import { trainingStatuses } from "./diff";
 import { lastTrainingStep, TrainingResult } from "./metrics";
 import { hasThresholds, qualityGateMisses } from "./qualityGate";
 import { ModelWatcher } from "./modelWatcher";
-import { outputsFromWire } from "./wire";
+import { outputsFromWire } from "./modelConversion";
 import type { FinetunedModelInputs, FinetunedModelOutputs } from "./types";
 
 export interface TrainingContext {

@@ -1,5 +1,5 @@
 /** What a training processes: the dataset's trainable tokens times the epochs, as the preview announces it. */
-import type { WireDataset } from "../cohere/wire";
+import type { WireDataset } from "../cohere/wireTypes";
 import { countOf, grouped } from "../lifecycle/counts";
 import type { SettingsSpec } from "./types";
 

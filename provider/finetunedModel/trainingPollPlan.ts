@@ -4,7 +4,7 @@
  * through most of the finetuning phase and polls densely only near its predicted end. Without an estimate it
  * falls back to the backoff schedule.
  */
-import type { WireFinetunedModel, WireTrainingStepMetrics } from "../cohere/wire";
+import type { WireFinetunedModel, WireTrainingStepMetrics } from "../cohere/wireTypes";
 import { Status } from "../cohere/enums";
 import { backoff, NextDelay, pollScheduleFromEnv } from "../lifecycle/waitForStatus";
 import { defaultEpochs } from "./trainingCost";

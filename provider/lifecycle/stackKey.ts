@@ -14,7 +14,7 @@ export function stackKey(stack: string, from = process.cwd()): string | undefine
   try {
     return keyInStackFile(stack, from);
   } catch {
-    // Unreadable is as good as absent: the keyless name is still looked for (naming.ts).
+    // Unreadable is as good as absent: the keyless name is still looked for (pendingName.ts).
     return undefined;
   }
 }

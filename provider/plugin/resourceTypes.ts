@@ -3,7 +3,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { CohereProvider } from "../lifecycle/cohereProvider";
 import type { ChangeDecision } from "../lifecycle/changeDecision";
 import { DatasetProvider } from "../dataset/provider";
-import { withFileHashes } from "../dataset/wire";
+import { withFileHashes } from "../dataset/fileHashes";
 import { FinetunedModelProvider } from "../finetunedModel/provider";
 
 export type ResourceProvider = CohereProvider &

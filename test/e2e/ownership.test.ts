@@ -6,7 +6,7 @@
 import { modelsProgram, UserProject } from "./harness";
 import { useEmulatorProjects } from "./harness/emulatorProjects";
 import { chatJsonl, countRequests } from "../support/emulator";
-import { pendingName } from "../../provider/finetunedModel/naming";
+import { pendingName } from "../../provider/finetunedModel/pendingName";
 import { stackKey } from "../../provider/lifecycle/stackKey";
 
 const step = 300_000;

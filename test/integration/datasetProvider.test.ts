@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { DatasetProvider } from "../../provider/dataset/provider";
-import { fileSha256 } from "../../provider/dataset/wire";
+import { fileSha256 } from "../../provider/dataset/fileHashes";
 import { ResourceInitError } from "../../provider/lifecycle/resourceInitError";
 import type { DatasetInputs, DatasetOutputs } from "../../provider/dataset/types";
 import { configured } from "../support/configuredProvider";

@@ -6,7 +6,7 @@ import { configured } from "../support/configuredProvider";
 import type { EmulatorAdmin, FaultConfig } from "../../emulator/index";
 import type { RequestFault } from "../../emulator/requestLog";
 import { countRequests, startTestEmulator, testApiKey } from "../support/emulator";
-import { pendingName } from "../../provider/finetunedModel/naming";
+import { pendingName } from "../../provider/finetunedModel/pendingName";
 
 const wandbKey = "wandb-key-do-not-print-42";
 let emulator: Awaited<ReturnType<typeof startTestEmulator>>;

@@ -11,7 +11,7 @@ import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import { PluginServer, providerService } from "../../provider/plugin/server";
 import { stackKey } from "../../provider/lifecycle/stackKey";
-import { pendingName } from "../../provider/finetunedModel/naming";
+import { pendingName } from "../../provider/finetunedModel/pendingName";
 import { isSecret, secret } from "../../provider/plugin/secrets";
 import { startTestEmulator, testApiKey } from "../support/emulator";
 import { checkoutRelease } from "../../scripts/lib/release/checkoutRelease";

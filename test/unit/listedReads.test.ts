@@ -1,6 +1,6 @@
 import { ListedReads } from "../../provider/finetunedModel/listedReads";
 import { InternalServerError, NotFoundError } from "../../provider/cohere/errors";
-import type { WireFinetunedModel } from "../../provider/cohere/wire";
+import type { WireFinetunedModel } from "../../provider/cohere/wireTypes";
 
 function fakeAccount(ids: string[], { listingFails = false } = {}) {
   const calls = { list: 0, get: 0 };

@@ -2,7 +2,7 @@ import { ModelWatcher, WatcherClock } from "../../provider/finetunedModel/modelW
 import { backoff, PollOutcome, waitForStatus } from "../../provider/lifecycle/waitForStatus";
 import { trainingStatuses } from "../../provider/finetunedModel/diff";
 import { InternalServerError, NotFoundError } from "../../provider/cohere/errors";
-import type { WireFinetunedModel } from "../../provider/cohere/wire";
+import type { WireFinetunedModel } from "../../provider/cohere/wireTypes";
 
 /**
  * A clock whose sleeps pass at once, once everything already woken has run (and so may cut the sleep short): the

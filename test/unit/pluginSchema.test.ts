@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as enums from "../../provider/cohere/enums";
 import { diffDataset } from "../../provider/dataset/diff";
 import { validateDataset } from "../../provider/dataset/validation";
-import { outputsFromWire as datasetOutputsFromWire } from "../../provider/dataset/wire";
+import { outputsFromWire as datasetOutputsFromWire } from "../../provider/dataset/datasetConversion";
 import type { DatasetInputs, DatasetOutputs } from "../../provider/dataset/types";
 import { diffFinetunedModel } from "../../provider/finetunedModel/diff";
 import { hyperparameterNames, hyperparameterRules } from "../../provider/finetunedModel/hyperparameters";
@@ -13,7 +13,7 @@ import { validateFinetunedModel } from "../../provider/finetunedModel/validation
 import {
   declaredForOutputs,
   outputsFromWire as modelOutputsFromWire,
-} from "../../provider/finetunedModel/wire";
+} from "../../provider/finetunedModel/modelConversion";
 import type { FinetunedModelInputs, FinetunedModelOutputs } from "../../provider/finetunedModel/types";
 import { CheckFailure, FailureCollector } from "../../provider/lifecycle/rules";
 import { resourceTypes } from "../../provider/plugin/resourceTypes";

@@ -1,4 +1,4 @@
-import type { WireDataset } from "../../provider/cohere/wire";
+import type { WireDataset } from "../../provider/cohere/wireTypes";
 import { describeTrainingCost } from "../../provider/finetunedModel/trainingCost";
 import type { SettingsSpec } from "../../provider/finetunedModel/types";
 import { BaseType } from "../../provider/cohere/enums";

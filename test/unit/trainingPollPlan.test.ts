@@ -1,4 +1,4 @@
-import type { WireFinetunedModel, WireTrainingStepMetrics } from "../../provider/cohere/wire";
+import type { WireFinetunedModel, WireTrainingStepMetrics } from "../../provider/cohere/wireTypes";
 import {
   predictedFinetuningEnd,
   totalTrainingSteps,

@@ -7,7 +7,7 @@ import {
 } from "../../provider/lifecycle/waitForStatus";
 import { trainingStatuses } from "../../provider/finetunedModel/diff";
 import { parseDurationMs, formatDuration } from "../../provider/lifecycle/duration";
-import type { WireFinetunedModel } from "../../provider/cohere/wire";
+import type { WireFinetunedModel } from "../../provider/cohere/wireTypes";
 import { ApiConnectionError, AuthenticationError, InternalServerError } from "../../provider/cohere/errors";
 
 const model = (status: string): WireFinetunedModel => ({

@@ -1,5 +1,5 @@
-import { generatedName } from "../../provider/lifecycle/naming";
-import { isPendingName, pendingName, pendingNames } from "../../provider/finetunedModel/naming";
+import { generatedName } from "../../provider/lifecycle/generatedName";
+import { isPendingName, pendingName, pendingNames } from "../../provider/finetunedModel/pendingName";
 
 describe("generated names", () => {
   it("are <resource name>-<8 hex>, fresh every time", () => {

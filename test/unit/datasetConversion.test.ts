@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { fileSha256, outputsFromWire, uploadRequest } from "../../provider/dataset/wire";
+import { outputsFromWire, uploadRequest } from "../../provider/dataset/datasetConversion";
+import { fileSha256 } from "../../provider/dataset/fileHashes";
 import type { DatasetInputs } from "../../provider/dataset/types";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dataset-wire-"));

@@ -1,5 +1,5 @@
 /** camelCase spec <-> Cohere's snake_case wire format for fine-tuned models. */
-import type { WireFinetunedModel, WireSettings } from "../cohere/wire";
+import type { WireFinetunedModel, WireSettings } from "../cohere/wireTypes";
 import type { BaseType, Strategy } from "../cohere/enums";
 import { Status } from "../cohere/enums";
 import { withoutNulls, withoutUndefined } from "../lifecycle/plainObjects";

@@ -1,4 +1,8 @@
-import { outputsFromWire, settingsFromWire, settingsToWire } from "../../provider/finetunedModel/wire";
+import {
+  outputsFromWire,
+  settingsFromWire,
+  settingsToWire,
+} from "../../provider/finetunedModel/modelConversion";
 import type { SettingsSpec } from "../../provider/finetunedModel/types";
 
 const everyField: SettingsSpec = {
