@@ -9,12 +9,12 @@ export type {
   WandbArgs,
 } from "./finetunedModel/resource";
 export { hyperparameterRules } from "./finetunedModel/hyperparameters";
-export { FinetunedModelProvider } from "./finetunedModel/provider";
+export { FinetunedModelProvider } from "./providers";
 export { BaseType, Strategy, LoraTargetModules, Status, DatasetType, ValidationStatus } from "./cohere/enums";
 export * from "./cohere/errors";
 export { Dataset } from "./dataset/resource";
 export type { DatasetArgs } from "./dataset/resource";
-export { DatasetProvider } from "./dataset/provider";
+export { DatasetProvider } from "./providers";
 export { declareStackFromConfig } from "./stack/declareStack";
 export type { DeclaredModel } from "./stack/declareStack";
 export { parseStackSpec, StackConfigError } from "./stack/stackSpec";

@@ -56,6 +56,7 @@ const PROVIDER_POLLING: Record<string, string> = {
   COHERE_POLL_INITIAL_MS: "",
   COHERE_POLL_MAX_MS: "",
   COHERE_RETRY_BASE_MS: "",
+  COHERE_CREATE_LOOKUP_MS: "",
 };
 
 export async function measureCalls({ log }: FigureContext): Promise<CallsData> {

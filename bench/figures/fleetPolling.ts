@@ -8,7 +8,8 @@ import { Status } from "../../provider/cohere/enums";
 import type { WireFinetunedModel } from "../../provider/cohere/wireTypes";
 import { trainingStatuses } from "../../provider/finetunedModel/diff";
 import { ModelWatcher, type WatcherClock } from "../../provider/finetunedModel/modelWatcher";
-import { trainingPollPlan, trainingPollTimingFromEnv } from "../../provider/finetunedModel/trainingPollPlan";
+import { trainingPollPlan, trainingPollTiming } from "../../provider/finetunedModel/trainingPollPlan";
+import { timingFromEnv } from "../../provider/lifecycle/timing";
 import { waitForStatus } from "../../provider/lifecycle/waitForStatus";
 import type { RequestLogEntry } from "../../emulator/index";
 import type { FigureContext } from "../figure";
@@ -175,7 +176,7 @@ async function waitThrough(
       {
         deadline: clock.now() + WAIT_LIMIT_MS,
         nextDelay: trainingPollPlan({
-          timing: trainingPollTimingFromEnv({}),
+          timing: trainingPollTiming(timingFromEnv({})),
           totalSteps,
           readSteps: async () =>
             watch.mayReadEvaluations()

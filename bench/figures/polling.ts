@@ -9,14 +9,10 @@ import { trainingStatuses } from "../../provider/finetunedModel/diff";
 import {
   totalTrainingSteps,
   trainingPollPlan,
-  trainingPollTimingFromEnv,
+  trainingPollTiming,
 } from "../../provider/finetunedModel/trainingPollPlan";
-import {
-  backoff,
-  type NextDelay,
-  pollScheduleFromEnv,
-  waitForStatus,
-} from "../../provider/lifecycle/waitForStatus";
+import { backoff, type NextDelay, pollSchedule, waitForStatus } from "../../provider/lifecycle/waitForStatus";
+import { timingFromEnv } from "../../provider/lifecycle/timing";
 import type { WireFinetunedModel } from "../../provider/cohere/wireTypes";
 import type { FigureContext } from "../figure";
 import { type BenchEmulator, withEmulator } from "../lib/benchEmulator";
@@ -151,7 +147,7 @@ function nextDelay(session: PollSession, poller: PollerName, id: string): NextDe
     case "provider":
       // As settleTraining (provider/finetunedModel/training.ts) builds it, with the emulator's clock for `now`.
       return trainingPollPlan({
-        timing: trainingPollTimingFromEnv({}),
+        timing: trainingPollTiming(timingFromEnv({})),
         totalSteps: session.totalSteps,
         readSteps: async () =>
           (await session.client.finetunedModels.listTrainingStepMetrics(id, { pageSize: 1000 }))
@@ -159,7 +155,7 @@ function nextDelay(session: PollSession, poller: PollerName, id: string): NextDe
         now: session.clock.now,
       });
     case "previousSchedule":
-      return backoff(pollScheduleFromEnv({}), (model: WireFinetunedModel) => model.status ?? "");
+      return backoff(pollSchedule(timingFromEnv({})), (model: WireFinetunedModel) => model.status ?? "");
     case "fixed30s":
       return () => 30_000;
   }

@@ -22,6 +22,7 @@ export const FAST_PROVIDER_ENV: Record<string, string> = {
   COHERE_POLL_INITIAL_MS: "50",
   COHERE_POLL_MAX_MS: "100",
   COHERE_RETRY_BASE_MS: "50",
+  COHERE_CREATE_LOOKUP_MS: "50",
 };
 
 const TEMPLATE = path.join(__dirname, "..", "userProject");

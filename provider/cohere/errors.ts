@@ -142,22 +142,18 @@ for (const errorClass of [
   errorClass.prototype.name = errorClass.name;
 }
 
+const errorClassByStatus: Record<number, new (details: ApiErrorDetails) => CohereApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
 /** The error class for an HTTP error status. */
 export function errorForStatus(details: ApiErrorDetails & { status: number }): CohereApiError {
-  switch (details.status) {
-    case 400:
-      return new BadRequestError(details);
-    case 401:
-      return new AuthenticationError(details);
-    case 403:
-      return new PermissionDeniedError(details);
-    case 404:
-      return new NotFoundError(details);
-    case 422:
-      return new UnprocessableEntityError(details);
-    case 429:
-      return new RateLimitError(details);
-  }
-  if (details.status >= 500) return new InternalServerError(details);
-  return new CohereApiError(details);
+  const ErrorClass =
+    errorClassByStatus[details.status] ?? (details.status >= 500 ? InternalServerError : CohereApiError);
+  return new ErrorClass(details);
 }

@@ -7,13 +7,16 @@ import type { DatasetType } from "../cohere/enums";
 import { withoutUndefined } from "../lifecycle/plainObjects";
 import { fileBlob } from "./fileHashes";
 
+/** Check refuses an upload without its file; only a dataset `pulumi import` recorded may lack one, and is never uploaded. */
 export async function uploadRequest(name: string, inputs: DatasetInputs): Promise<CreateDatasetRequest> {
+  const { dataFile } = inputs;
+  if (dataFile === undefined) throw new Error(`dataset ${name} has no dataFile to upload`);
   return {
     name,
     type: inputs.type,
-    data: await fileBlob(inputs.dataFile),
+    data: await fileBlob(dataFile),
     // Cohere reads the format from the extension, so the upload keeps the local file's name.
-    dataFileName: path.basename(inputs.dataFile),
+    dataFileName: path.basename(dataFile),
     evalData: inputs.evalDataFile ? await fileBlob(inputs.evalDataFile) : undefined,
     evalDataFileName: inputs.evalDataFile ? path.basename(inputs.evalDataFile) : undefined,
     keepOriginalFile: inputs.keepOriginalFile,

@@ -3,10 +3,15 @@ import type { ChangeDecision } from "../lifecycle/changeDecision";
 import { sameValue } from "../lifecycle/canonicalJson";
 import { containsUnknown } from "../lifecycle/rules";
 import { ValidationStatus } from "../cohere/enums";
-import { DatasetInputs, DatasetOutputs, uploadOptionKeys } from "./types";
+import { fieldsChanging } from "../fields/field";
+import { datasetFields } from "./fields";
+import type { DatasetInputs, DatasetOutputs } from "./types";
 
+type InputKey = keyof DatasetInputs;
 const hashKeys: readonly string[] = ["dataFileHash", "evalDataFileHash"];
-const replacingKeys = ["type", "dataFileHash", "evalDataFileHash", ...uploadOptionKeys] as const;
+/** A name changes the dataset only when one is declared (a generated one is kept). */
+const replacingKeys = fieldsChanging(datasetFields, "replace").filter((key) => key !== "name") as InputKey[];
+const updatedInPlace = [...fieldsChanging(datasetFields, "update"), ...hashKeys, "timeouts"] as InputKey[];
 /** Cohere keeps these fields as a set: their order means nothing. */
 const fieldListKeys: readonly string[] = ["keepFields", "optionalFields"];
 /** The statuses of a validation still running. */
@@ -39,9 +44,9 @@ export function diffDataset(id: string, olds: DatasetOutputs, news: DatasetInput
     );
   }
 
-  const updates = (
-    ["dataFile", "evalDataFile", "dataFileHash", "evalDataFileHash", "waitForValidation", "timeouts"] as const
-  ).filter((key) => !sameValue(olds[key], news[key]) && (imported || !hashKeys.includes(key)));
+  const updates = updatedInPlace.filter(
+    (key) => !sameValue(olds[key], news[key]) && (imported || !hashKeys.includes(key)),
+  );
   const resumesWaiting = needsWaiting(olds, news);
   if (resumesWaiting)
     reasons.push(`dataset ${olds.name} is still ${olds.validationStatus}; the update waits for it`);

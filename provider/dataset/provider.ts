@@ -6,15 +6,17 @@ import { NotFoundError } from "../cohere/errors";
 import { ValidationStatus } from "../cohere/enums";
 import type { ChangeDecision } from "../lifecycle/changeDecision";
 import { CohereProvider } from "../lifecycle/cohereProvider";
-import { createOnce, createOnceTimingFromEnv } from "../lifecycle/createOnce";
+import type { HostBookkeeping, ResourceProvider } from "../lifecycle/resourceProvider";
+import { createOnce, createOnceTiming } from "../lifecycle/createOnce";
+import type { HostContext } from "../lifecycle/hostContext";
 import { formatDuration, parseDurationMs } from "../lifecycle/duration";
 import { grouped } from "../lifecycle/counts";
 import { generatedName } from "../lifecycle/generatedName";
 import { omit, pickDefined } from "../lifecycle/plainObjects";
-import { report, warnOperation } from "../lifecycle/report";
+import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
 import { containsUnknown } from "../lifecycle/rules";
-import { backoff, pollScheduleFromEnv, waitForStatus } from "../lifecycle/waitForStatus";
+import { backoff, pollSchedule, waitForStatus } from "../lifecycle/waitForStatus";
 import {
   changedUploadInputs,
   diffDataset,
@@ -36,23 +38,27 @@ const maxGeneratedStemLength = maxDatasetNameLength - 9;
 /** Tolerates a service clock somewhat behind ours when matching an upload whose answer was lost. */
 const clockSkewMs = 5 * 60_000;
 
-export class DatasetProvider extends CohereProvider implements dynamic.ResourceProvider {
+export class DatasetProvider extends CohereProvider implements ResourceProvider {
   /** Uploads whose size this process already announced. */
   private readonly uploadsAnnounced = new Set<string>();
   /** By resource, the text its check read from the file it will upload: the estimate needs no second read. */
   private readonly checkedText = new Map<string, number>();
 
-  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+  async check(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    { resourceName }: HostBookkeeping,
+  ): Promise<dynamic.CheckResult> {
     const failures = validateDataset(news, undefined, true, !isImported(olds as Partial<DatasetInputs>));
     if (failures.length > 0) return { inputs: news, failures };
-    const rows = await checkRowsOfUpload(olds, news as unknown as DatasetInputs);
+    const rows = await checkRowsOfUpload(olds, news as unknown as DatasetInputs, resourceName, this.context);
     if (rows.failures.length > 0) return { inputs: news, failures: rows.failures };
     if (rows.dataFileCharacters !== undefined) {
-      this.checkedText.set(String(news.resourceName ?? "dataset"), rows.dataFileCharacters);
+      this.checkedText.set(resourceName, rows.dataFileCharacters);
     }
     if (Object.keys(olds).length === 0) {
       await this.checkCredentials();
-      await this.announceUpload(news as unknown as DatasetInputs);
+      await this.announceUpload(news as unknown as DatasetInputs, resourceName);
     }
     return { inputs: news };
   }
@@ -61,23 +67,24 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
     id: string,
     olds: DatasetOutputs,
     news: DatasetInputs,
+    { resourceName }: HostBookkeeping,
   ): Promise<dynamic.DiffResult & Pick<ChangeDecision, "changedPaths">> {
     const decision = diffDataset(id, olds, news);
     for (const reason of decision.reasons) report(reason);
     if (decision.replaces.length > 0) {
       await this.checkCredentials();
-      await this.announceUpload(news);
+      await this.announceUpload(news, resourceName);
     }
     return { changes: decision.changes, replaces: decision.replaces, changedPaths: decision.changedPaths };
   }
 
-  async create(inputs: DatasetInputs): Promise<dynamic.CreateResult> {
+  async create(inputs: DatasetInputs, host: HostBookkeeping): Promise<dynamic.CreateResult> {
     if (inputs.dataFile === undefined) {
       throw new Error("dataFile is required to upload the dataset: declare the file it is to be made from");
     }
     const client = this.client();
     await checkUnchanged(inputs);
-    const name = inputs.name ?? generatedName(inputs.resourceName ?? "dataset", maxGeneratedStemLength);
+    const name = inputs.name ?? generatedName(host.resourceName, maxGeneratedStemLength);
     const recentUploads = (since: number) =>
       client.datasets.list({ datasetType: inputs.type, after: new Date(since - clockSkewMs) });
     // A declared name may be on recent uploads already (this file's earlier version, another stack's): none of
@@ -100,7 +107,7 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
         findCreated: async (sentAt) =>
           (await recentUploads(sentAt)).find((dataset) => dataset.name === name && !earlier.has(dataset.id)),
       },
-      createOnceTimingFromEnv(),
+      createOnceTiming(this.context),
     );
     report(
       recovered
@@ -127,7 +134,13 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
     }
     return {
       id: uploaded.id,
-      outs: await settle(client, inputs, { ...dataset, id: uploaded.id }, inputs.timeouts?.create),
+      outs: await settle(
+        client,
+        inputs,
+        { ...dataset, id: uploaded.id },
+        host.timeouts?.create,
+        this.context,
+      ),
     };
   }
 
@@ -154,12 +167,17 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
   }
 
   /** Nothing about an uploaded dataset can change at Cohere; an update records inputs or resumes waiting. */
-  async update(id: string, olds: DatasetOutputs, news: DatasetInputs): Promise<dynamic.UpdateResult> {
+  async update(
+    id: string,
+    olds: DatasetOutputs,
+    news: DatasetInputs,
+    host: HostBookkeeping,
+  ): Promise<dynamic.UpdateResult> {
     if (!needsWaiting(olds, news))
       return { outs: { ...omit(olds, datasetInputKeys), ...news, name: olds.name } };
     const client = this.client();
     const dataset = await client.datasets.get(id);
-    return { outs: await settle(client, news, { ...dataset, id }, news.timeouts?.update) };
+    return { outs: await settle(client, news, { ...dataset, id }, host.timeouts?.update, this.context) };
   }
 
   async delete(id: string): Promise<void> {
@@ -170,15 +188,16 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
    * Models trained on a dataset not uploaded yet cannot say what their training processes: the dataset says it
    * once, with an estimate from its file where one can be made.
    */
-  private async announceUpload(inputs: DatasetInputs): Promise<void> {
-    const resource = inputs.resourceName ?? "dataset";
+  private async announceUpload(inputs: DatasetInputs, resource: string): Promise<void> {
     if (this.uploadsAnnounced.has(resource) || containsUnknown(inputs.dataFile)) return;
     this.uploadsAnnounced.add(resource);
     const checked = this.checkedText.get(resource);
     const estimate =
       checked !== undefined
         ? tokensOfText(checked)
-        : await estimateTrainableTokens(inputs.dataFile).catch(() => undefined);
+        : inputs.dataFile === undefined
+          ? undefined
+          : await estimateTrainableTokens(inputs.dataFile).catch(() => undefined);
     report(
       estimate === undefined
         ? `${resource}: its trainable tokens are unknown until it is uploaded and validated`
@@ -193,12 +212,17 @@ export class DatasetProvider extends CohereProvider implements dynamic.ResourceP
  * Files about to be uploaded are checked against Cohere's rules; one already uploaded is not read again, so a
  * preview without changes reads no file.
  */
-async function checkRowsOfUpload(olds: Record<string, unknown>, news: DatasetInputs): Promise<RowCheck> {
+async function checkRowsOfUpload(
+  olds: Record<string, unknown>,
+  news: DatasetInputs,
+  resource: string,
+  { operationLog }: HostContext,
+): Promise<RowCheck> {
   const uploads = Object.keys(olds).length === 0 || changedUploadInputs(olds, news).length > 0;
   const read = [news.type, news.dataFile, news.evalDataFile, news.skipMalformedInput];
   if (!uploads || containsUnknown(read)) return { failures: [], notes: [] };
   const rows = await checkRows(news);
-  for (const note of rows.notes) warnOperation(`${news.resourceName ?? "dataset"}: ${note}`);
+  for (const note of rows.notes) operationLog.warning(`${resource}: ${note}`);
   return rows;
 }
 
@@ -237,6 +261,7 @@ async function settle(
   inputs: DatasetInputs,
   dataset: WireDataset,
   timeout: string | undefined,
+  { timing, clock }: HostContext,
 ): Promise<DatasetOutputs> {
   const id = dataset.id;
   const outs = outputsFromWire(inputs, dataset);
@@ -253,9 +278,11 @@ async function settle(
         pendingStatuses: pendingValidationStatuses,
       },
       {
-        deadline: Date.now() + waitMs,
-        nextDelay: backoff(pollScheduleFromEnv(), (item: WireDataset) => item.validation_status),
+        deadline: clock.now() + waitMs,
+        nextDelay: backoff(pollSchedule(timing), (item: WireDataset) => item.validation_status),
         report,
+        sleep: clock.sleep,
+        now: clock.now,
       },
     );
   } catch (error) {

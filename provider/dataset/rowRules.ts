@@ -61,17 +61,17 @@ function roleProblem(index: number, role: unknown): string {
   return `messages[${index}].role is "${role}": ${roles}; a conversation holds only those`;
 }
 
-function classificationRules(multiLabel: boolean): RowRules {
+function classificationRules(manyLabels: boolean): RowRules {
   return {
     problem(example) {
       if (!isNonEmptyString(example.text)) return "text must be non-empty text: the example to classify";
       const { label } = example;
-      if (multiLabel && !isStringList(label)) {
+      if (manyLabels && !isStringList(label)) {
         return typeof label === "string"
           ? `label must be a list of strings in a multi-label dataset: write ${JSON.stringify([label])}`
           : "label must be a list of strings in a multi-label dataset";
       }
-      if (!multiLabel && !isNonEmptyString(label)) {
+      if (!manyLabels && !isNonEmptyString(label)) {
         return Array.isArray(label)
           ? `label must be one string in a single-label dataset: a list of labels needs type ${DatasetType.MultiLabelClassificationFinetuneInput}`
           : "label must be a non-empty string";

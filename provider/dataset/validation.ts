@@ -1,13 +1,14 @@
 /** Validates a Dataset spec before any API call, including that its files can be read by the provider. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DatasetType } from "../cohere/enums";
-import { datasetInputKeys, maxDatasetNameLength } from "./types";
+import { validateFields } from "../fields/validateFields";
 import { CheckFailure, FailureCollector, unknownValue } from "../lifecycle/rules";
+import { datasetFields } from "./fields";
 
-/** `__provider` is the serialized provider the dynamic resource host adds to every resource's inputs. */
-const inputFields = [...datasetInputKeys, "__provider"];
-const sha256Pattern = /^[0-9a-f]{64}$/;
+/** Inputs the dynamic resource host adds for its own use (see lifecycle/resourceMetadata.ts). */
+const hostKeys = ["__provider", "timeouts", "resourceName", "autoNameScope"];
+/** Separators may be whitespace (a newline, a tab): only emptiness is an error. */
+const separators = ["textSeparator", "csvDelimiter"];
 /** Cohere's size limit for one dataset. */
 const maxDatasetBytes = 1.5 * 1024 ** 3;
 
@@ -22,24 +23,20 @@ export function validateDataset(
   requireHashes = true,
   fileRequired = true,
 ): CheckFailure[] {
-  check.onlyKnownKeys("", inputs, inputFields);
-  check.string("name", inputs.name, false, { maxLength: maxDatasetNameLength });
-  check.oneOf("type", inputs.type, true, Object.values(DatasetType));
+  const hashes = ["dataFileHash", "evalDataFileHash"];
+  validateFields(check, datasetFields, inputs, {
+    otherKeys: [...hostKeys, ...hashes],
+    judgedElsewhere: [...separators, ...(fileRequired ? ["dataFile"] : [])],
+  });
   validateFile(check, inputs, "dataFile", "dataFileHash", fileRequired, requireHashes);
   validateFile(check, inputs, "evalDataFile", "evalDataFileHash", false, requireHashes);
-  check.boolean("keepOriginalFile", inputs.keepOriginalFile, false);
-  check.boolean("skipMalformedInput", inputs.skipMalformedInput, false);
-  check.stringList("keepFields", inputs.keepFields);
-  check.stringList("optionalFields", inputs.optionalFields);
-  separator(check, "textSeparator", inputs.textSeparator);
-  separator(check, "csvDelimiter", inputs.csvDelimiter);
+  for (const property of separators) separator(check, property, inputs[property]);
   if (typeof inputs.csvDelimiter === "string" && [...inputs.csvDelimiter].length > 1) {
     check.fail(
       "csvDelimiter",
       `${check.shown("csvDelimiter")} must be a single character, got "${inputs.csvDelimiter}"`,
     );
   }
-  check.boolean("waitForValidation", inputs.waitForValidation, false);
   check.timeouts("timeouts", inputs.timeouts);
   check.string("resourceName", inputs.resourceName, false);
   check.string("autoNameScope", inputs.autoNameScope, false);
@@ -54,9 +51,9 @@ function validateFile(
   required: boolean,
   requireHash: boolean,
 ): void {
-  check.string(file, inputs[file], required);
+  if (required) check.string(file, inputs[file], required);
   const readable = readableFile(check, file, inputs[file]);
-  check.string(hash, inputs[hash], false, { pattern: sha256Pattern, hint: "must be a SHA-256 hex digest" });
+  check.string(hash, inputs[hash], false, datasetFields.dataFileHash);
   if (readable && requireHash && inputs[hash] === undefined) {
     // Without the hash a content change would go unnoticed; the program leaves it out when it cannot read the file.
     check.fail(

@@ -11,6 +11,35 @@ import { describeDrift, driftBetween } from "./drift";
 import type { FinetunedModelInputs, SettingsSpec } from "./types";
 import { settingsFromWire, settingsToWire } from "./modelConversion";
 
+/** Whether the spec manages an existing model rather than training one. */
+export function adopts(inputs: FinetunedModelInputs): boolean {
+  return inputs.adoptModelId !== undefined;
+}
+
+/** A spec that adopts another model than the one recorded replaces it with that model. */
+export function adoptionChange(
+  id: string,
+  news: FinetunedModelInputs,
+): { property: string; reason: string } | undefined {
+  if (news.adoptModelId === undefined || news.adoptModelId === id) return undefined;
+  return { property: "adoptModelId", reason: `adoptModelId now names another model (${news.adoptModelId})` };
+}
+
+/** The replacement would adopt this same model again, and then the engine would delete it. */
+export function refuseReplacingAdopted(
+  id: string,
+  olds: { name: string },
+  news: FinetunedModelInputs,
+  reasons: string[],
+): void {
+  if (news.adoptModelId !== id) return;
+  throw new Error(
+    `model ${olds.name} (${id}) is adopted (adoptModelId) and this change would replace it: ` +
+      `${reasons.join("; ")}. Remove adoptModelId in the change that means to train a new model ` +
+      "(the adopted one is deleted once it is trained), or declare the settings the adopted model was trained with.",
+  );
+}
+
 /** At preview: an adoption whose declared settings are not the model's own fails before anything changes. */
 export async function checkAdoption(
   client: CohereClient,

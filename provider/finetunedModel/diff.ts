@@ -8,6 +8,13 @@ import { describeDrift, driftBetween } from "./drift";
 import { isPendingName } from "./pendingName";
 import { declaredHyperparameters, wandbWithoutKey } from "./modelConversion";
 import type { FinetunedModelInputs, FinetunedModelOutputs, SettingsSpec } from "./types";
+import { fieldsChanging } from "../fields/field";
+import { adoptionChange, adopts, refuseReplacingAdopted } from "./adoption";
+import { waitsForReady } from "./training";
+import { finetunedModelFields, trainingFields } from "./fields";
+
+/** What is recorded in place when it changes; the name, the W&B settings and an adopted id are judged in code. */
+const updatedInPlace = [...fieldsChanging(finetunedModelFields, "update"), "timeouts"] as const;
 
 export interface FinetunedModelDecision extends ChangeDecision {
   /** True when the change replaces the model with a new training (not with an adopted model). */
@@ -17,10 +24,10 @@ export interface FinetunedModelDecision extends ChangeDecision {
 /** The statuses of a training still on its way to READY. */
 export const trainingStatuses: readonly string[] = [Status.Queued, Status.Finetuning, Status.DeployingApi];
 
-/** What decides the training: the settings without wandb, with `{}`, `null` and omitted hyperparameters alike. */
-export function trainingSettings(settings: SettingsSpec | undefined): unknown {
-  if (!settings) return undefined;
-  const { wandb: _wandb, hyperparameters: _hyperparameters, ...training } = withoutNulls(settings);
+/** What decides the training: its fields of the settings, with `{}`, `null` and omitted hyperparameters alike. */
+function trainingSettings(settings: SettingsSpec): Record<string, unknown> {
+  const declared: Record<string, unknown> = withoutNulls(settings);
+  const training = Object.fromEntries(trainingFields.map((key) => [key, declared[key]]));
   return { ...training, hyperparameters: declaredHyperparameters(settings) };
 }
 
@@ -50,36 +57,24 @@ export function diffFinetunedModel(
       );
     }
   }
-  if (replaces.length > 0 && news.adoptModelId === id) {
-    // The replacement would adopt this same model again, and then the engine would delete it.
-    throw new Error(
-      `model ${olds.name} (${id}) is adopted (adoptModelId) and this change would replace it: ` +
-        `${reasons.join("; ")}. Remove adoptModelId in the change that means to train a new model ` +
-        "(the adopted one is deleted once it is trained), or declare the settings the adopted model was trained with.",
-    );
-  }
-  const adopts = news.adoptModelId !== undefined && news.adoptModelId !== id;
-  if (adopts) {
-    replaces.push("adoptModelId");
-    changedPaths.adoptModelId = "replace";
-    reasons.push(`adoptModelId now names another model (${news.adoptModelId})`);
+  if (replaces.length > 0) refuseReplacingAdopted(id, olds, news, reasons);
+  const adoption = adoptionChange(id, news);
+  if (adoption) {
+    replaces.push(adoption.property);
+    changedPaths[adoption.property] = "replace";
+    reasons.push(adoption.reason);
   }
 
   const updates: string[] = [];
   if (wantsRename(olds, news)) updates.push("name");
   if (!sameValue(wandbWithoutKey(olds.settings), wandbWithoutKey(news.settings)))
     updates.push("settings.wandb");
-  for (const key of [
-    "waitForReady",
-    "allowRetrain",
-    "qualityGate",
-    "maxTrainingTokens",
-    "timeouts",
-  ] as const) {
-    if (!sameValue(olds[key], news[key])) updates.push(key);
+  for (const key of updatedInPlace) {
+    if (!sameValue(olds[key as keyof FinetunedModelInputs], news[key as keyof FinetunedModelInputs]))
+      updates.push(key);
   }
   for (const path of updates) changedPaths[path] ??= "update";
-  const resumesWaiting = news.waitForReady !== false && trainingStatuses.includes(olds.status);
+  const resumesWaiting = waitsForReady(news) && trainingStatuses.includes(olds.status);
   if (resumesWaiting)
     reasons.push(`model ${olds.name} is still ${olds.status}; the update waits until it is READY`);
 
@@ -88,27 +83,22 @@ export function diffFinetunedModel(
     replaces,
     reasons,
     changedPaths,
-    startsTraining: replaces.length > 0 && !adopts,
+    startsTraining: replaces.length > 0 && !adoption,
   };
 }
 
 /** A declared name that differs, or a generated one whose create never gave the model its final name. */
 export function wantsRename(olds: FinetunedModelOutputs, news: FinetunedModelInputs): boolean {
   if (news.name !== undefined) return news.name !== olds.name;
-  return news.adoptModelId === undefined && isPendingName(olds.name);
+  return !adopts(news) && isPendingName(olds.name);
 }
 
 /** The training fields whose declared value changed, as property paths; all of them while one is unknown. */
 function changedTrainingFields(olds: SettingsSpec, news: SettingsSpec): string[] {
-  const before = trainingSettings(olds) as Record<string, unknown>;
-  const after = trainingSettings(news) as Record<string, unknown>;
-  const fields = [
-    ["settings.baseModel", before.baseModel, after.baseModel],
-    ["settings.datasetId", before.datasetId, after.datasetId],
-    ["settings.hyperparameters", before.hyperparameters, after.hyperparameters],
-    ["settings.multiLabel", before.multiLabel, after.multiLabel],
-  ] as const;
-  return fields
+  const before = trainingSettings(olds);
+  const after = trainingSettings(news);
+  return trainingFields
+    .map((key) => [`settings.${key}`, before[key], after[key]] as const)
     .filter(([, was, is]) => containsUnknown(is) || !sameValue(was, is))
     .flatMap(([path, was, is]) => (containsUnknown(is) ? [path] : detailed(path, was, is)));
 }

@@ -1,7 +1,7 @@
 /** Where the training Cohere reports differs from the one the stack declares. */
+import type { Field } from "../fields/field";
 import { sameValue } from "../lifecycle/canonicalJson";
-import { hyperparameterNames } from "./hyperparameters";
-import { declaredHyperparameters } from "./modelConversion";
+import { settingsFields, trainingFields } from "./fields";
 import type { SettingsSpec, TrainedSettings } from "./types";
 
 export interface Drift {
@@ -16,22 +16,24 @@ export interface Drift {
  * and is never drift; a field Cohere does not report cannot be compared.
  */
 export function driftBetween(declared: SettingsSpec, trained: TrainedSettings): Drift[] {
-  const drifts: Drift[] = [];
-  const compare = (property: string, atCohere: unknown, wanted: unknown) => {
-    if (wanted === undefined || atCohere === undefined || sameTrainingValue(atCohere, wanted)) return;
-    drifts.push({ property, atCohere, declared: wanted });
-  };
-  compare("settings.baseModel.baseType", trained.baseModel.baseType, declared.baseModel.baseType);
-  compare("settings.baseModel.name", trained.baseModel.name, declared.baseModel.name);
-  compare("settings.baseModel.strategy", trained.baseModel.strategy, declared.baseModel.strategy);
-  compare("settings.datasetId", trained.datasetId, declared.datasetId);
-  compare("settings.multiLabel", trained.multiLabel, declared.multiLabel);
-  const declaredValues = declaredHyperparameters(declared);
-  const trainedValues = declaredHyperparameters(trained);
-  for (const name of hyperparameterNames) {
-    compare(`settings.hyperparameters.${name}`, trainedValues[name], declaredValues[name]);
+  const atCohere: Record<string, unknown> = trained;
+  const wanted: Record<string, unknown> = declared;
+  return trainingFields.flatMap((key) =>
+    driftsOf(`settings.${key}`, settingsFields[key], atCohere[key], wanted[key]),
+  );
+}
+
+/** An object's fields are compared one by one: each one the spec leaves out is Cohere's choice. */
+function driftsOf(property: string, field: Field, atCohere: unknown, wanted: unknown): Drift[] {
+  if (wanted === undefined || wanted === null || atCohere === undefined || atCohere === null) return [];
+  if (field.type === "object") {
+    const reported = atCohere as Record<string, unknown>;
+    const declared = wanted as Record<string, unknown>;
+    return Object.entries(field.fields).flatMap(([key, inner]) =>
+      driftsOf(`${property}.${key}`, inner, reported[key], declared[key]),
+    );
   }
-  return drifts;
+  return sameTrainingValue(atCohere, wanted) ? [] : [{ property, atCohere, declared: wanted }];
 }
 
 export function describeDrift(drifts: Drift[]): string {

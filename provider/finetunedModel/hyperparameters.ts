@@ -3,6 +3,7 @@
  * default. Types, wire mapping, validation and the README's table are derived from this table.
  */
 import { LoraTargetModules } from "../cohere/enums";
+import { upperFirst, type FieldTable } from "../fields/field";
 
 interface NumberRule {
   kind: "integer" | "number";
@@ -77,22 +78,53 @@ export type HyperparameterName = keyof typeof hyperparameterRules;
 
 export const hyperparameterNames = Object.keys(hyperparameterRules) as HyperparameterName[];
 
-/** The plain value each hyperparameter takes. */
-export type HyperparametersSpec = {
-  [K in HyperparameterName]?: (typeof hyperparameterRules)[K] extends { kind: "enum" }
-    ? LoraTargetModules
-    : number;
-};
+type HyperparameterField<Rule> = Rule extends { kind: "enum" }
+  ? {
+      type: "enum";
+      values: readonly LoraTargetModules[];
+      constants: typeof LoraTargetModules;
+      schemaType: string;
+      typeDoc: string;
+      doc: string;
+    }
+  : { type: "integer" | "number"; doc: string };
+
+/** The hyperparameters as fields of `settings.hyperparameters`, each described with its range and default. */
+export const hyperparameterFields = Object.fromEntries(
+  hyperparameterNames.map((name) => {
+    const rule: NumberRule | EnumRule = hyperparameterRules[name];
+    const doc = `${upperFirst(rule.doc)}${rule.kind === "enum" ? "" : `: ${rangeOf(rule)}`} (default: ${defaultOf(rule)}).`;
+    const field =
+      rule.kind === "enum"
+        ? {
+            type: "enum",
+            schemaType: "LoraTargetModules",
+            typeDoc: `${upperFirst(rule.doc)}.`,
+            values: rule.values,
+            constants: LoraTargetModules,
+            wire: rule.wire,
+            doc,
+          }
+        : { type: rule.kind, min: rule.min, max: rule.max, wire: rule.wire, doc };
+    return [name, field];
+  }),
+) as unknown as {
+  [K in HyperparameterName]: HyperparameterField<(typeof hyperparameterRules)[K]>;
+} satisfies FieldTable;
+
+function rangeOf(rule: NumberRule | EnumRule): string {
+  if (rule.kind === "enum") return rule.values.map((value) => `\`${value}\``).join(", ");
+  return rule.max === undefined
+    ? `${rule.kind === "integer" ? "whole number" : "number"} ≥ ${rule.min}`
+    : `${rule.min}–${rule.max}`;
+}
+
+function defaultOf(rule: NumberRule | EnumRule): string {
+  return rule.kind !== "enum" && rule.default !== undefined ? String(rule.default) : "Cohere's";
+}
 
 /** A row of the README's hyperparameter table: `name`, range, default, meaning. */
 export function hyperparameterTableRow(name: HyperparameterName): string {
   const rule: NumberRule | EnumRule = hyperparameterRules[name];
-  const range =
-    rule.kind === "enum"
-      ? rule.values.map((value) => `\`${value}\``).join(", ")
-      : rule.max === undefined
-        ? `${rule.kind === "integer" ? "whole number" : "number"} ≥ ${rule.min}`
-        : `${rule.min}–${rule.max}`;
-  const defaultValue = rule.kind !== "enum" && rule.default !== undefined ? String(rule.default) : "Cohere's";
-  return `| \`${name}\` | ${range} | ${defaultValue} | ${rule.doc} |`;
+  return `| \`${name}\` | ${rangeOf(rule)} | ${defaultOf(rule)} | ${rule.doc} |`;
 }

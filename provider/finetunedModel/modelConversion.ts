@@ -1,9 +1,9 @@
 /** camelCase spec <-> Cohere's snake_case wire format for fine-tuned models. */
 import type { WireFinetunedModel, WireSettings } from "../cohere/wireTypes";
-import type { BaseType, Strategy } from "../cohere/enums";
 import { Status } from "../cohere/enums";
+import { fromWire, toWire } from "../fields/wireFields";
 import { withoutNulls, withoutUndefined } from "../lifecycle/plainObjects";
-import { HyperparameterName, hyperparameterNames, hyperparameterRules } from "./hyperparameters";
+import { finetunedModelOutputFields, settingsFields } from "./fields";
 import type {
   FinetunedModelInputs,
   FinetunedModelOutputs,
@@ -18,54 +18,18 @@ import type {
  * deletes it after the job), never into a rename.
  */
 export function settingsToWire(settings: TrainedSettings, wandbApiKey?: string): WireSettings {
-  const { baseModel, wandb } = settings;
-  const wire: WireSettings = {
-    base_model: withoutUndefined({
-      base_type: baseModel.baseType,
-      name: baseModel.name,
-      strategy: baseModel.strategy,
-    }),
-    dataset_id: settings.datasetId,
-  };
-  const hyperparameters = declaredHyperparameters(settings);
-  if (Object.keys(hyperparameters).length > 0) {
-    wire.hyperparameters = Object.fromEntries(
-      Object.entries(hyperparameters).map(([name, value]) => [
-        hyperparameterRules[name as HyperparameterName].wire,
-        value,
-      ]),
-    );
-  }
-  if (settings.multiLabel !== undefined) wire.multi_label = settings.multiLabel;
-  if (wandb && wandbApiKey !== undefined) {
-    wire.wandb = withoutUndefined({ project: wandb.project, api_key: wandbApiKey, entity: wandb.entity });
-  }
-  return wire;
+  const { wandb, ...training } = settings;
+  const withKey =
+    wandb && wandbApiKey !== undefined ? { ...training, wandb: { ...wandb, apiKey: wandbApiKey } } : training;
+  return toWire(settingsFields, withKey) as unknown as WireSettings;
 }
 
 /** What Cohere reports a model was trained with, in the declared shape. */
 export function settingsFromWire(wire: WireSettings): TrainedSettings {
-  const hyperparameters = Object.fromEntries(
-    hyperparameterNames
-      .map((name) => [
-        name,
-        wire.hyperparameters?.[hyperparameterRules[name].wire as keyof typeof wire.hyperparameters],
-      ])
-      .filter(([, value]) => value !== undefined && value !== null),
-  ) as HyperparametersSpec;
-  return withoutUndefined({
-    baseModel: withoutUndefined({
-      baseType: wire.base_model.base_type as BaseType,
-      name: wire.base_model.name || undefined,
-      strategy: (wire.base_model.strategy || undefined) as Strategy | undefined,
-    }),
-    datasetId: wire.dataset_id,
-    hyperparameters: Object.keys(hyperparameters).length > 0 ? hyperparameters : undefined,
-    multiLabel: wire.multi_label,
-    wandb: wire.wandb
-      ? withoutUndefined({ project: wire.wandb.project, entity: wire.wandb.entity })
-      : undefined,
-  });
+  return fromWire(
+    finetunedModelOutputFields.trainedSettings.fields,
+    wire as unknown as Record<string, unknown>,
+  ) as TrainedSettings;
 }
 
 /** The hyperparameters a spec declares: `{}`, `null` and omitted all mean "Cohere's defaults". */

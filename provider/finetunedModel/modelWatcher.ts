@@ -8,7 +8,7 @@
 import type { FinetunedModels } from "../cohere/finetunedModels";
 import type { WireFinetunedModel } from "../cohere/wireTypes";
 import { Status } from "../cohere/enums";
-import { cancellationSignal, WaitCancelledError } from "../lifecycle/cancellation";
+import { WaitCancelledError } from "../lifecycle/cancellation";
 import { isTransient } from "../lifecycle/waitForStatus";
 
 export interface WatcherClock {
@@ -59,6 +59,8 @@ export class ModelWatcher {
   constructor(
     private readonly models: ModelReads,
     private readonly clock: WatcherClock = realClock,
+    /** The host's cancellation: it ends every wait. */
+    private readonly cancelSignal: AbortSignal = new AbortController().signal,
   ) {}
 
   watch(id: string, status?: string): ModelWatch {
@@ -84,7 +86,7 @@ export class ModelWatcher {
   }
 
   private next(id: string, asked: number, lastStatus?: string): Promise<WireFinetunedModel> {
-    if (cancellationSignal().aborted) return Promise.reject(new WaitCancelledError());
+    if (this.cancelSignal.aborted) return Promise.reject(new WaitCancelledError());
     const dueAt = Number.isFinite(asked) ? asked : this.clock.now();
     return new Promise((resolve, reject) => {
       const earlyMs = Math.max(0, dueAt - this.clock.now()) * earlyShare;
@@ -104,7 +106,7 @@ export class ModelWatcher {
     this.running = true;
     try {
       while (this.waiters.size > 0) {
-        if (cancellationSignal().aborted) return this.endAll(new WaitCancelledError());
+        if (this.cancelSignal.aborted) return this.endAll(new WaitCancelledError());
         const pause = Math.min(...[...this.waiters].map((waiter) => waiter.dueAt)) - this.clock.now();
         if (pause > 0) await this.pauseFor(pause);
         else await this.round();
@@ -118,13 +120,13 @@ export class ModelWatcher {
   private async pauseFor(ms: number): Promise<void> {
     const interrupt = new AbortController();
     const cancelled = () => interrupt.abort();
-    cancellationSignal().addEventListener("abort", cancelled, { once: true });
+    this.cancelSignal.addEventListener("abort", cancelled, { once: true });
     this.interruptPause = cancelled;
     try {
       await this.clock.sleep(ms, interrupt.signal);
     } finally {
       this.interruptPause = undefined;
-      cancellationSignal().removeEventListener("abort", cancelled);
+      this.cancelSignal.removeEventListener("abort", cancelled);
     }
   }
 

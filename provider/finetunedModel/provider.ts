@@ -5,7 +5,8 @@ import type { WireDataset, WireFinetunedModel } from "../cohere/wireTypes";
 import { NotFoundError } from "../cohere/errors";
 import { Status, ValidationStatus } from "../cohere/enums";
 import { CohereProvider } from "../lifecycle/cohereProvider";
-import { createOnce, createOnceTimingFromEnv } from "../lifecycle/createOnce";
+import type { HostBookkeeping, ResourceProvider } from "../lifecycle/resourceProvider";
+import { createOnce, createOnceTiming } from "../lifecycle/createOnce";
 import { onceVisible } from "../lifecycle/justCreated";
 import { formatDuration } from "../lifecycle/duration";
 import { generatedName } from "../lifecycle/generatedName";
@@ -14,7 +15,7 @@ import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
 import { CheckFailure, containsUnknown } from "../lifecycle/rules";
 import { diffFinetunedModel, FinetunedModelDecision, trainingStatuses, wantsRename } from "./diff";
-import { adopt, checkAdoption, importedInputs } from "./adoption";
+import { adopt, adopts, checkAdoption, importedInputs } from "./adoption";
 import { describeDrift, driftBetween } from "./drift";
 import { clockSkewMs, findInterruptedCreate, RecentModels, trainedAsDeclared } from "./interruptedCreates";
 import { lastTrainingStep } from "./metrics";
@@ -22,9 +23,8 @@ import { ListedReads } from "./listedReads";
 import { ModelWatcher } from "./modelWatcher";
 import { PendingNames, pendingNames } from "./pendingName";
 import { stackKey } from "../lifecycle/stackKey";
-import { settleTraining, withTrainingResult } from "./training";
+import { settleTraining, waitsForReady, withTrainingResult } from "./training";
 import { UpdateBudget } from "./trainingBudget";
-import { trainingQueue } from "./trainingQueue";
 import { describeTrainingCost, trainingTokens } from "./trainingCost";
 import { validateFinetunedModel } from "./validation";
 import { declaredForOutputs, outputsFromWire, settingsToWire } from "./modelConversion";
@@ -33,7 +33,7 @@ import { FinetunedModelInputs, FinetunedModelOutputs, finetunedModelInputKeys } 
 /** How long the rename that ends a create keeps retrying an outage. */
 const renameOutlastsOutagesMs = 10 * 60_000;
 
-export class FinetunedModelProvider extends CohereProvider implements dynamic.ResourceProvider {
+export class FinetunedModelProvider extends CohereProvider implements ResourceProvider {
   /** The account's recent models, listed once per plugin process (one Pulumi operation). */
   private readonly recentModels = new RecentModels();
   /** Resources whose training cost this process already announced. */
@@ -57,18 +57,19 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
   async check(
     olds: Record<string, unknown>,
     declared: Record<string, unknown>,
+    host: HostBookkeeping,
   ): Promise<dynamic.CheckResult> {
     const news = withoutNulls(declared);
     const failures = validateFinetunedModel(news);
     if (failures.length > 0) return { inputs: news, failures };
     const inputs = news as unknown as FinetunedModelInputs;
     if (Object.keys(olds).length === 0) {
-      if (inputs.adoptModelId !== undefined) {
+      if (adopts(inputs)) {
         const adoptionFailures = await checkAdoption(this.client(), inputs);
         if (adoptionFailures.length > 0) return { inputs: news, failures: adoptionFailures };
       } else {
         await this.checkCredentials();
-        const refusal = await this.announceTraining(inputs, "a new model");
+        const refusal = await this.announceTraining(inputs, host.resourceName, "a new model");
         if (refusal) return { inputs: news, failures: [refusal] };
       }
     }
@@ -79,6 +80,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     id: string,
     olds: FinetunedModelOutputs,
     news: FinetunedModelInputs,
+    host: HostBookkeeping,
   ): Promise<dynamic.DiffResult & Pick<FinetunedModelDecision, "changedPaths">> {
     const decision = diffFinetunedModel(id, olds, news);
     if (decision.startsTraining && !this.retrainAllowed(news)) {
@@ -89,15 +91,15 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     }
     for (const reason of decision.reasons) report(reason);
     if (decision.startsTraining || wantsRename(olds, news)) await this.checkCredentials();
-    if (decision.replaces.length > 0) await this.warnOfReplacement(id, olds, news);
+    if (decision.replaces.length > 0) await this.warnOfReplacement(id, olds, host.resourceName);
     if (decision.startsTraining) {
-      const refusal = await this.announceTraining(news, `replaces ${olds.name} (${id})`);
+      const refusal = await this.announceTraining(news, host.resourceName, `replaces ${olds.name} (${id})`);
       if (refusal) throw new Error(`${refusal.property}: ${refusal.reason}`);
     }
     return { changes: decision.changes, replaces: decision.replaces, changedPaths: decision.changedPaths };
   }
 
-  async create(inputs: FinetunedModelInputs): Promise<dynamic.CreateResult> {
+  async create(inputs: FinetunedModelInputs, host: HostBookkeeping): Promise<dynamic.CreateResult> {
     const client = this.client();
     const dataset = () => this.datasetOf(inputs.settings.datasetId);
     if (inputs.adoptModelId !== undefined) {
@@ -105,33 +107,36 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
       this.takenOver.add(model.id!);
       return {
         id: model.id!,
-        outs: await settleTraining(client, inputs, model, inputs.timeouts?.create, {
+        outs: await settleTraining(client, inputs, model, host.timeouts?.create, {
+          hostContext: this.context,
           dataset,
           watcher: this.watcherFor(client),
         }),
       };
     }
     // From here until its wait ends, this create holds one of the engine's `--parallel` slots.
-    trainingQueue.startedWaiting(resourceOf(inputs));
+    this.context.trainingQueue.startedWaiting(host.resourceName);
     try {
-      return await this.train(client, inputs, dataset);
+      return await this.train(client, inputs, host, dataset);
     } finally {
-      trainingQueue.stoppedWaiting(resourceOf(inputs));
+      this.context.trainingQueue.stoppedWaiting(host.resourceName);
     }
   }
 
   private async train(
     client: CohereClient,
     inputs: FinetunedModelInputs,
+    host: HostBookkeeping,
     dataset: () => Promise<WireDataset | undefined>,
   ): Promise<dynamic.CreateResult> {
-    const model = await this.startTraining(client, inputs, await dataset());
-    const visibleBy = Date.now() + createOnceTimingFromEnv().visibilityWindowMs;
+    const model = await this.startTraining(client, inputs, host, await dataset());
+    const visibleBy = this.context.clock.now() + this.context.timing.createVisibilityMs;
     const id = model.id!;
     let outs: FinetunedModelOutputs;
     let failure: ResourceInitError | undefined;
     try {
-      outs = await settleTraining(client, inputs, model, inputs.timeouts?.create, {
+      outs = await settleTraining(client, inputs, model, host.timeouts?.create, {
+        hostContext: this.context,
         dataset,
         visibleBy,
         watcher: this.watcherFor(client),
@@ -142,7 +147,8 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
       outs = error.properties as FinetunedModelOutputs;
     }
     // The engine records the model whenever this returns or throws a ResourceInitError: give it its final name.
-    if (inputs.name === undefined) outs = await this.nameGenerated(client, id, inputs, outs, visibleBy);
+    if (inputs.name === undefined)
+      outs = await this.nameGenerated(client, id, host.resourceName, outs, visibleBy);
     if (failure) throw new ResourceInitError(failure.message, id, outs);
     return { id, outs };
   }
@@ -172,16 +178,17 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     id: string,
     olds: FinetunedModelOutputs,
     news: FinetunedModelInputs,
+    host: HostBookkeeping,
   ): Promise<dynamic.UpdateResult> {
     const client = this.client();
     const known = { trainingMetrics: olds.trainingMetrics, trainingSteps: olds.trainingSteps };
     let model: WireFinetunedModel | undefined;
     if (wantsRename(olds, news)) {
       model = await client.finetunedModels.update(id, {
-        name: news.name ?? generatedName(news.resourceName ?? "model"),
+        name: news.name ?? generatedName(host.resourceName),
         settings: renameSettings(olds),
       });
-    } else if (news.waitForReady !== false && trainingStatuses.includes(olds.status)) {
+    } else if (waitsForReady(news) && trainingStatuses.includes(olds.status)) {
       model = await client.finetunedModels.get(id);
     }
     if (!model) {
@@ -199,7 +206,8 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     }
     const dataset = () => this.datasetOf(news.settings.datasetId);
     return {
-      outs: await settleTraining(client, news, { ...model, id }, news.timeouts?.update, {
+      outs: await settleTraining(client, news, { ...model, id }, host.timeouts?.update, {
+        hostContext: this.context,
         known,
         dataset,
         watcher: this.watcherFor(client),
@@ -219,10 +227,11 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
   private async startTraining(
     client: CohereClient,
     inputs: FinetunedModelInputs,
+    host: HostBookkeeping,
     dataset: WireDataset | undefined,
   ): Promise<WireFinetunedModel> {
     const generated = inputs.name === undefined;
-    const pending = this.pendingNamesOf(inputs);
+    const pending = this.pendingNamesOf(host);
     const name = inputs.name ?? pending.sent;
     if (generated) {
       const interrupted = await findInterruptedCreate(this.recentModels, client, pending, inputs.settings, {
@@ -236,7 +245,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
     }
     // Only a create that will really be sent spends tokens: a resumed one was paid for by the run it began in.
     const refusal = this.budget.refusal(
-      resourceOf(inputs),
+      host.resourceName,
       inputs,
       trainingTokens(inputs.settings, dataset),
       false,
@@ -252,7 +261,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
             (candidate) => candidate.name === name && trainedAsDeclared(candidate, inputs.settings),
           ),
       },
-      createOnceTimingFromEnv(),
+      createOnceTiming(this.context),
     );
     report(
       recovered
@@ -266,18 +275,18 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
   private async nameGenerated(
     client: CohereClient,
     id: string,
-    inputs: FinetunedModelInputs,
+    resourceName: string,
     outs: FinetunedModelOutputs,
     visibleBy: number,
   ): Promise<FinetunedModelOutputs> {
-    const name = generatedName(inputs.resourceName ?? "model");
+    const name = generatedName(resourceName);
     const rename = () => client.finetunedModels.update(id, { name, settings: renameSettings(outs) });
     try {
       // Until the rename lands the model is recorded under its pending name: worth waiting out an outage for.
       const renamed = await onceVisible(rename, {
         visibleBy,
         transientUntil: Date.now() + renameOutlastsOutagesMs,
-        firstDelayMs: createOnceTimingFromEnv().firstLookupDelayMs,
+        firstDelayMs: this.context.timing.createLookupMs,
       });
       return { ...outs, name: renamed.name, updatedAt: renamed.updated_at };
     } catch (error) {
@@ -296,9 +305,9 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
    */
   private async announceTraining(
     inputs: FinetunedModelInputs,
+    resource: string,
     why: string,
   ): Promise<CheckFailure | undefined> {
-    const resource = resourceOf(inputs);
     const datasetId = inputs.settings.datasetId;
     const { dataset, missing } = await this.readDataset(datasetId);
     if (missing) {
@@ -312,7 +321,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
       return { property: "settings.datasetId", reason };
     }
     const tokens = trainingTokens(inputs.settings, dataset);
-    trainingQueue.planned({ resource, datasetId, tokens });
+    this.context.trainingQueue.planned({ resource, datasetId, tokens });
     if (!this.costsAnnounced.has(resource)) {
       this.costsAnnounced.add(resource);
       report(`${resource}: starts a training of ${describeTrainingCost(inputs.settings, dataset)} (${why})`);
@@ -325,11 +334,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
    * A replacement deletes the model, and with it its inference name, once the new one is ready: clients still
    * calling it then fail. Says when Cohere last saw it used: one read, only for a model about to be replaced.
    */
-  private async warnOfReplacement(
-    id: string,
-    olds: FinetunedModelOutputs,
-    news: FinetunedModelInputs,
-  ): Promise<void> {
+  private async warnOfReplacement(id: string, olds: FinetunedModelOutputs, resource: string): Promise<void> {
     const model = await this.client()
       .finetunedModels.get(id)
       .catch(() => undefined);
@@ -338,7 +343,7 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
       ? `last used ${formatDuration(Math.max(0, Date.now() - Date.parse(lastUsed)))} ago`
       : "not used yet";
     report(
-      `${resourceOf(news)}: replacing model ${olds.name} (${olds.inferenceModelName}, ${used}): clients calling ` +
+      `${resource}: replacing model ${olds.name} (${olds.inferenceModelName}, ${used}): clients calling ` +
         "that name fail once it is deleted; the new model's inference name is an output",
     );
   }
@@ -365,10 +370,9 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
   }
 
   /** Read once per process: the stack's file does not change while it runs. */
-  private pendingNamesOf(inputs: FinetunedModelInputs): PendingNames {
-    const scope = inputs.autoNameScope ?? "";
+  private pendingNamesOf({ autoNameScope: scope, resourceName }: HostBookkeeping): PendingNames {
     if (!this.stackKeys.has(scope)) this.stackKeys.set(scope, stackKey(scope.slice(scope.indexOf("/") + 1)));
-    return pendingNames(scope, resourceOf(inputs), this.stackKeys.get(scope));
+    return pendingNames(scope, resourceName, this.stackKeys.get(scope));
   }
 
   private listedReadsFor(client: CohereClient): ListedReads {
@@ -379,7 +383,11 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
 
   private watcherFor(client: CohereClient): ModelWatcher {
     let watcher = this.watchers.get(client);
-    if (!watcher) this.watchers.set(client, (watcher = new ModelWatcher(client.finetunedModels)));
+    if (!watcher)
+      this.watchers.set(
+        client,
+        (watcher = new ModelWatcher(client.finetunedModels, undefined, this.context.cancellation.signal)),
+      );
     return watcher;
   }
 
@@ -397,10 +405,6 @@ export class FinetunedModelProvider extends CohereProvider implements dynamic.Re
 interface DatasetRead {
   dataset?: WireDataset;
   missing?: boolean;
-}
-
-function resourceOf(inputs: FinetunedModelInputs): string {
-  return inputs.resourceName ?? "model";
 }
 
 /** The inputs a refresh records: the declared ones, without the name when the provider chose it. */

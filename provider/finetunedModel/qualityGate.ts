@@ -1,14 +1,14 @@
 /** Whether a finished training meets the thresholds its spec declares. */
-import type { QualityGateSpec } from "./types";
+import type { QualityGateSpec } from "./fields";
 
 /** Whether the gate declares any threshold: an empty gate passes every training. */
-export function hasThresholds(gate: QualityGateSpec | undefined): boolean {
+export function hasThresholds(gate: QualityGateSpec | null | undefined): boolean {
   return gate?.minAccuracy !== undefined || gate?.maxCrossEntropy !== undefined;
 }
 
 /** The thresholds a training's last evaluation misses, in words; empty when it passes or there is no gate. */
 export function qualityGateMisses(
-  gate: QualityGateSpec | undefined,
+  gate: QualityGateSpec | null | undefined,
   metrics: Record<string, number> | undefined,
 ): string[] {
   const misses: string[] = [];

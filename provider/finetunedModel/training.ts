@@ -3,12 +3,12 @@ import type { CohereClient } from "../cohere/client";
 import type { WireDataset, WireFinetunedModel } from "../cohere/wireTypes";
 import { Status } from "../cohere/enums";
 import { formatDuration, parseDurationMs } from "../lifecycle/duration";
-import { createOnceTimingFromEnv } from "../lifecycle/createOnce";
+import type { HostContext } from "../lifecycle/hostContext";
 import { onceVisible } from "../lifecycle/justCreated";
 import { report } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
 import { waitForStatus } from "../lifecycle/waitForStatus";
-import { totalTrainingSteps, trainingPollPlan, trainingPollTimingFromEnv } from "./trainingPollPlan";
+import { totalTrainingSteps, trainingPollPlan, trainingPollTiming } from "./trainingPollPlan";
 import { trainingStatuses } from "./diff";
 import { lastTrainingStep, TrainingResult } from "./metrics";
 import { hasThresholds, qualityGateMisses } from "./qualityGate";
@@ -17,13 +17,15 @@ import { outputsFromWire } from "./modelConversion";
 import type { FinetunedModelInputs, FinetunedModelOutputs } from "./types";
 
 export interface TrainingContext {
+  /** The host's timing, clock and cancellation. */
+  hostContext: Pick<HostContext, "timing" | "clock" | "cancellation">;
   /** Results already read, never read again. */
   known?: Pick<FinetunedModelOutputs, "trainingMetrics" | "trainingSteps">;
   /** The dataset trained on, whose size tells how many steps the training takes; read only for a wait. */
   dataset?: () => Promise<WireDataset | undefined>;
   /** For a model just created: until when Cohere may still answer 404 for it. */
   visibleBy?: number;
-  /** The process's watcher, shared by every wait; a wait alone has its own. */
+  /** The host's watcher, shared by every wait; a wait alone has its own. */
   watcher?: ModelWatcher;
 }
 
@@ -35,21 +37,28 @@ const defaultWaitMs = 24 * 3_600_000;
  * ResourceInitError carrying the model's id, so the engine keeps it in state: FAILED is replaced by the next
  * `up`, a timeout resumes waiting, a missed gate or a model Cohere paused is reported again until fixed.
  */
+/** A create waits until the model is READY unless the spec says not to. */
+export function waitsForReady(inputs: Pick<FinetunedModelInputs, "waitForReady">): boolean {
+  return inputs.waitForReady !== false;
+}
+
 export async function settleTraining(
   client: CohereClient,
   inputs: FinetunedModelInputs,
   model: WireFinetunedModel,
   timeout: string | undefined,
-  context: TrainingContext = {},
+  context: TrainingContext,
 ): Promise<FinetunedModelOutputs> {
-  const { known, dataset, visibleBy = 0 } = context;
+  const { hostContext: host, known, dataset, visibleBy = 0 } = context;
   const id = model.id!;
   const outs = { ...outputsFromWire(inputs, model), ...known };
-  if (inputs.waitForReady === false) return outs;
+  if (!waitsForReady(inputs)) return outs;
   const trainedOn = trainingStatuses.includes(outs.status) ? await dataset?.() : undefined;
   const waitMs = timeout ? parseDurationMs(timeout) : defaultWaitMs;
   let outcome;
-  const watch = (context.watcher ?? new ModelWatcher(client.finetunedModels)).watch(id, model.status);
+  const watcher =
+    context.watcher ?? new ModelWatcher(client.finetunedModels, undefined, host.cancellation.signal);
+  const watch = watcher.watch(id, model.status);
   try {
     outcome = await waitForStatus(
       model,
@@ -58,25 +67,26 @@ export async function settleTraining(
         readAt: (dueAt, last) =>
           onceVisible(() => watch.next(dueAt, last.status), {
             visibleBy,
-            firstDelayMs: createOnceTimingFromEnv().firstLookupDelayMs,
+            firstDelayMs: host.timing.createLookupMs,
           }),
         nameOf: (item) => item.name,
         statusOf: (item) => item.status ?? Status.Unspecified,
         pendingStatuses: trainingStatuses,
       },
       {
-        deadline: Date.now() + waitMs,
+        deadline: host.clock.now() + waitMs,
         nextDelay: trainingPollPlan({
-          timing: trainingPollTimingFromEnv(),
+          timing: trainingPollTiming(host.timing),
           totalSteps: totalStepsOf(inputs, trainedOn),
           readSteps: async () =>
             watch.mayReadEvaluations()
               ? ((await client.finetunedModels.listTrainingStepMetrics(id, { pageSize: 1000 }))
                   .step_metrics ?? [])
               : [],
-          now: Date.now,
+          now: host.clock.now,
         }),
         report,
+        now: host.clock.now,
       },
     );
   } catch (error) {

@@ -6,7 +6,8 @@
  */
 import type { WireFinetunedModel, WireTrainingStepMetrics } from "../cohere/wireTypes";
 import { Status } from "../cohere/enums";
-import { backoff, NextDelay, pollScheduleFromEnv } from "../lifecycle/waitForStatus";
+import type { ProviderTiming } from "../lifecycle/timing";
+import { backoff, NextDelay, pollSchedule } from "../lifecycle/waitForStatus";
 import { defaultEpochs } from "./trainingCost";
 
 /** Cohere's default batch size when the spec leaves it out. */
@@ -30,15 +31,14 @@ export interface TrainingPollTiming {
   afterPredictedEndMs: number;
 }
 
-export function trainingPollTimingFromEnv(env: NodeJS.ProcessEnv = process.env): TrainingPollTiming {
-  const initialMs = Number(env.COHERE_POLL_INITIAL_MS) || 1000;
-  const maxMs = Number(env.COHERE_POLL_MAX_MS) || 600_000;
+export function trainingPollTiming(timing: ProviderTiming): TrainingPollTiming {
+  const maxMs = timing.pollMaxMs;
   return {
-    initialMs,
+    initialMs: timing.pollInitialMs,
     maxQueuedMs: maxMs,
     maxPredictedMs: Math.min(maxMs * 2, 20 * 60_000),
     minPredictingMs: 2 * 60_000,
-    deployingMs: Math.min(maxMs, Number(env.COHERE_POLL_DEPLOYING_MS) || 40_000),
+    deployingMs: Math.min(maxMs, timing.pollDeployingMs),
     afterPredictedEndMs: Math.min(maxMs, 5_000),
   };
 }
@@ -85,7 +85,14 @@ export interface TrainingPollPlanOptions {
 export function trainingPollPlan(options: TrainingPollPlanOptions): NextDelay<WireFinetunedModel> {
   const { timing, totalSteps, readSteps, now } = options;
   if (totalSteps === undefined)
-    return backoff(pollScheduleFromEnv(), (model: WireFinetunedModel) => model.status ?? "");
+    return backoff(
+      pollSchedule({
+        pollInitialMs: timing.initialMs,
+        pollMaxMs: timing.maxQueuedMs,
+        pollDeployingMs: timing.deployingMs,
+      }),
+      (model: WireFinetunedModel) => model.status ?? "",
+    );
   const doubling = (waitedMs: number) => Math.min(Math.max(timing.initialMs, waitedMs), timing.maxQueuedMs);
   // Evaluations are read again only once the end they predicted has passed.
   let predictedEnd: number | undefined;

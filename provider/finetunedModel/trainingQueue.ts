@@ -4,8 +4,7 @@
  * (a preview, or an update before its first create) from the slot count, or else once they are seen queuing.
  */
 import { countOf } from "../lifecycle/counts";
-import { EngineParallelism, processEngineParallelism } from "../lifecycle/engineParallelism";
-import { announceOperation, warnOperation } from "../lifecycle/report";
+import { EngineParallelism, engineParallelism } from "../lifecycle/engineParallelism";
 import { type PlannedTraining, planSummary } from "./trainingPlan";
 
 export interface QueueTimers {
@@ -13,18 +12,23 @@ export interface QueueTimers {
   clearTimeout(handle: unknown): void;
 }
 
+/**
+ * When the plan is complete enough to judge. The dynamic host is told when the plan ends (the SIGINT that ends
+ * its process, see providers.ts) and names the exact count then. A plugin is ended without notice moments after a
+ * preview's last check, so it judges at each check, naming the count so far as a lower bound.
+ */
+export type PlanJudgement = "atPlanEnd" | "atEachCheck";
+
 export interface TrainingQueueOptions {
   warn: (message: string) => void;
   /** Says what a preview's trainings come to together, once it has planned them all. */
   announce?: (message: string) => void;
+  judgePlan: PlanJudgement;
+  /** The engine's slots, read once on first need: the process's ancestors and environment do not change. */
   slots?: () => EngineParallelism;
   timers?: QueueTimers;
-  /** How long after the last planned training the plan is taken as complete. */
-  planDebounceMs?: number;
   /** How long after the last training started the running ones are taken as all that the slots allow. */
   queueSettleMs?: number;
-  /** Judge the plan on SIGINT too, as Pulumi ends the dynamic-provider process: only for the process's own queue. */
-  judgeOnInterrupt?: boolean;
 }
 
 const realTimers: QueueTimers = {
@@ -37,10 +41,8 @@ export class TrainingQueue {
   private readonly plannedResources = new Map<string, PlannedTraining>();
   private readonly started = new Set<string>();
   private readonly waiting = new Set<string>();
-  private planTimer: unknown;
-  private interruptHandled = false;
-  private planInPart = false;
   private settleTimer: unknown;
+  private slotsRead?: EngineParallelism;
   private readonly warned = { plan: false, queue: false, summary: false };
 
   constructor(private readonly options: TrainingQueueOptions) {}
@@ -49,49 +51,23 @@ export class TrainingQueue {
     return this.options.timers ?? realTimers;
   }
 
+  private slots(): EngineParallelism {
+    this.slotsRead ??= (this.options.slots ?? engineParallelism)();
+    return this.slotsRead;
+  }
+
   /** A training this operation would start, from a preview or an update's check or diff. */
   planned(training: PlannedTraining): void {
     this.plannedResources.set(training.resource, training);
-    if (this.warned.plan || this.started.size > 0) return;
-    if (this.planInPart) return this.planSettled();
-    this.timers.clearTimeout(this.planTimer);
-    this.planTimer = this.timers.setTimeout(() => this.planSettled(), this.options.planDebounceMs ?? 150);
-    this.sayPlanBeforeExit();
+    if (this.options.judgePlan === "atEachCheck") this.judgePlan();
   }
 
   /**
-   * A plugin is ended without any signal (its host kills it) moments after a preview's last check, so no pause
-   * tells it the plan is complete: it speaks as soon as the trainings outnumber the slots, naming the count so far.
-   */
-  judgePlanAtEachCheck(): void {
-    this.planInPart = true;
-  }
-
-  /**
-   * A preview's last check can come moments before the engine ends this process, with SIGINT when it runs it
-   * directly (the dynamic-provider host): the plan is complete then, so it is judged before the process ends as
-   * the signal would have ended it.
-   */
-  private sayPlanBeforeExit(): void {
-    if (this.interruptHandled || !this.options.judgeOnInterrupt) return;
-    this.interruptHandled = true;
-    const onInterrupt = () => {
-      try {
-        this.planSettled();
-        this.planEnded();
-      } finally {
-        process.removeListener("SIGINT", onInterrupt);
-        setImmediate(() => process.kill(process.pid, "SIGINT"));
-      }
-    };
-    process.on("SIGINT", onInterrupt);
-  }
-
-  /**
-   * The operation ends (a plugin's Cancel, the dynamic host's SIGINT): a preview, which starts no training, says
-   * what its trainings come to together.
+   * The plan ended (a plugin's Cancel, the dynamic host's SIGINT): the plan warning is judged on the complete
+   * count, and a preview, which starts no training, says what its trainings come to together.
    */
   planEnded(): void {
+    this.judgePlan();
     if (this.warned.summary || this.started.size > 0) return;
     this.warned.summary = true;
     const summary = planSummary([...this.plannedResources.values()]);
@@ -114,23 +90,26 @@ export class TrainingQueue {
     this.settleTimer = undefined;
   }
 
-  private planSettled(): void {
+  private judgePlan(): void {
     // Once a training started, the queue warning speaks from what it sees instead.
     if (this.warned.plan || this.started.size > 0) return;
-    const slots = (this.options.slots ?? processEngineParallelism)();
+    const slots = this.slots();
     if (this.plannedResources.size <= slots.slots) return;
     this.warned.plan = true;
-    this.options.warn(planWarning(this.plannedResources.size, slots, this.planInPart));
+    const soFar = this.options.judgePlan === "atEachCheck";
+    this.options.warn(planWarning(this.plannedResources.size, slots, soFar));
   }
 
+  /**
+   * Judged a while after the last start, not as soon as the running ones fill the slots: a create that ends
+   * within moments (refused by a budget, failed) hands its slot on, and that is no queue.
+   */
   private queueSettled(): void {
     const running = this.waiting.size;
     // Once any wait ended, fewer running than planned is slots being handed on, not a queue being seen; and
     // fewer running than the engine's slots is trainings waiting for something else (their datasets, say).
     const queuing =
-      running === this.started.size &&
-      running < this.plannedResources.size &&
-      running >= (this.options.slots ?? processEngineParallelism)().slots;
+      running === this.started.size && running < this.plannedResources.size && running >= this.slots().slots;
     if (this.warned.queue || !queuing) return;
     this.warned.queue = true;
     this.options.warn(queueWarning(this.plannedResources.size, running));
@@ -179,10 +158,3 @@ function waves(planned: number, slots: number): string {
 function fix(planned: number, verb: string): string {
   return `${verb} \`pulumi up --parallel ${planned}\` (or set PULUMI_PARALLEL=${planned})`;
 }
-
-/** One per process: the engine's slots are shared by every provider instance in it. */
-export const trainingQueue = new TrainingQueue({
-  warn: warnOperation,
-  announce: announceOperation,
-  judgeOnInterrupt: true,
-});

@@ -9,11 +9,15 @@ import {
   resolveConnection,
 } from "./connection";
 import { CredentialsCheck } from "./credentialsCheck";
+import type { HostContext } from "./hostContext";
 
 export abstract class CohereProvider {
   protected configured: ConfiguredConnection = {};
   private cachedClient?: CohereClient;
   private credentials = new CredentialsCheck();
+
+  /** `context`: the host's, shared by every provider it runs. */
+  constructor(protected readonly context: HostContext) {}
 
   /** Runs once per plugin process with the stack's config, secrets decrypted; nothing of it reaches state. */
   async configure(req: { config: ConfigReader }): Promise<void> {
@@ -43,9 +47,8 @@ export abstract class CohereProvider {
   protected client(env: NodeJS.ProcessEnv = process.env): CohereClient {
     this.cachedClient ??= new CohereClient({
       ...resolveConnection(this.configured, env),
-      // Tests and benchmarks lower these; the defaults suit Cohere itself.
-      maxRetries: Number(env.COHERE_MAX_RETRIES) || 5,
-      retryBaseDelayMs: Number(env.COHERE_RETRY_BASE_MS) || 1000,
+      maxRetries: this.context.timing.maxRetries,
+      retryBaseDelayMs: this.context.timing.retryBaseMs,
     });
     return this.cachedClient;
   }

@@ -1,19 +1,8 @@
 /** Where the provider's Cohere credentials come from: stack config first, then the environment. */
 import { DEFAULT_BASE_URL } from "../cohere/httpClient";
+import { type ConfiguredConnection, providerSettingFields, providerSettingKeys } from "./providerSettings";
 
-export interface ConfiguredConnection {
-  apiKey?: string;
-  baseUrl?: string;
-  clientName?: string;
-  /** `cohere:allowRetrain`: false makes every change that would start a new training fail, unless a resource allows it. */
-  allowRetrain?: boolean;
-  /** `cohere:maxTrainingTokens`: the most tokens one training of any model may process. */
-  maxTrainingTokens?: number;
-  /** `cohere:maxTrainingTokensPerUpdate`: the most tokens all the trainings one `pulumi up` starts may process. */
-  maxTrainingTokensPerUpdate?: number;
-  /** `cohere:skipCredentialsValidation`: true skips the read that checks the API key before a change. */
-  skipCredentialsValidation?: boolean;
-}
+export type { ConfiguredConnection };
 
 export interface Connection {
   apiKey: string;
@@ -35,27 +24,16 @@ export function connectionFromConfig(config: ConfigReader): ConfiguredConnection
  * config, typed values from an explicit provider's inputs. An empty value counts as not set.
  */
 export function connectionFromSettings(setting: (key: string) => unknown): ConfiguredConnection {
-  const text = (key: string) => {
-    const value = setting(key);
-    if (value === undefined || value === null || value === "") return undefined;
-    if (typeof value !== "string") throw new Error(`cohere:${key} must be a string, got ${typeof value}`);
-    return value;
-  };
-  return {
-    apiKey: text("apiKey"),
-    baseUrl: text("baseUrl"),
-    clientName: text("clientName"),
-    allowRetrain: parseBoolean("allowRetrain", setting("allowRetrain")),
-    maxTrainingTokens: parseTokenBudget("maxTrainingTokens", setting("maxTrainingTokens")),
-    maxTrainingTokensPerUpdate: parseTokenBudget(
-      "maxTrainingTokensPerUpdate",
-      setting("maxTrainingTokensPerUpdate"),
-    ),
-    skipCredentialsValidation: parseBoolean(
-      "skipCredentialsValidation",
-      setting("skipCredentialsValidation"),
-    ),
-  };
+  const parsers = { string: parseText, boolean: parseBoolean, integer: parseTokenBudget };
+  return Object.fromEntries(
+    providerSettingKeys.map((key) => [key, parsers[providerSettingFields[key].type](key, setting(key))]),
+  ) as ConfiguredConnection;
+}
+
+function parseText(key: string, value: unknown): string | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value !== "string") throw new Error(`cohere:${key} must be a string, got ${typeof value}`);
+  return value;
 }
 
 /** Read at call time inside the provider process, so no credential is ever captured into serialized code. */

@@ -1,6 +1,7 @@
 /** Creates a Cohere object without ever creating it twice, for requests that must not be blindly resent. */
 import { CohereApiError } from "../cohere/errors";
 import { formatDuration } from "./duration";
+import type { HostContext } from "./hostContext";
 import { report } from "./report";
 import { isTransient } from "./waitForStatus";
 
@@ -78,10 +79,14 @@ async function lookForCreated<T>(steps: CreateOnceSteps<T>, sentAt: number, timi
   }
 }
 
-/** The visibility window from the environment (tests and benchmarks shorten it); Cohere itself gets 3 minutes. */
-export function createOnceTimingFromEnv(env: NodeJS.ProcessEnv = process.env): CreateOnceTiming {
+/**
+ * A host's lookups for a create: on its clock, but never cut short by a cancellation, since a create that went
+ * through must end up in state.
+ */
+export function createOnceTiming({ timing, clock }: Pick<HostContext, "timing" | "clock">): CreateOnceTiming {
   return {
-    visibilityWindowMs: Number(env.COHERE_CREATE_VISIBILITY_MS) || 180_000,
-    firstLookupDelayMs: Number(env.COHERE_RETRY_BASE_MS) || 1000,
+    visibilityWindowMs: timing.createVisibilityMs,
+    firstLookupDelayMs: timing.createLookupMs,
+    now: clock.now,
   };
 }

@@ -24,7 +24,16 @@ export interface EngineParallelismOptions {
 const maxAncestors = 8;
 
 /** The `pulumi` commands that take `--parallel`, with their aliases. */
-const parallelCommands = new Set(["up", "update", "preview", "pre", "refresh", "destroy", "down", "dn"]);
+const parallelCommands: readonly string[] = [
+  "up",
+  "update",
+  "preview",
+  "pre",
+  "refresh",
+  "destroy",
+  "down",
+  "dn",
+];
 
 export function engineParallelism(options: EngineParallelismOptions = {}): EngineParallelism {
   const {
@@ -40,17 +49,9 @@ export function engineParallelism(options: EngineParallelismOptions = {}): Engin
   return { slots: 4 * cpus, source: "default" };
 }
 
-let cached: EngineParallelism | undefined;
-
-/** The process's ancestors and environment do not change while it runs. */
-export function processEngineParallelism(): EngineParallelism {
-  cached ??= engineParallelism();
-  return cached;
-}
-
 /** `--parallel N`, `--parallel=N`, `-p N` or `-pN` after `up`, `preview`, `refresh` or `destroy`. */
 export function parallelFlag(argv: string[]): number | undefined {
-  const command = argv.findIndex((arg, i) => i > 0 && parallelCommands.has(arg));
+  const command = argv.findIndex((arg, i) => i > 0 && parallelCommands.includes(arg));
   if (command < 0) return undefined;
   let found: number | undefined;
   for (let i = command + 1; i < argv.length && argv[i] !== "--"; i++) {

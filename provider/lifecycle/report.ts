@@ -3,31 +3,29 @@ import { AsyncLocalStorage } from "node:async_hooks";
 
 export type ProgressSink = (message: string) => void;
 
-/** The sink of the operation running: a plugin host sends each resource's progress to the engine under its URN. */
+/**
+ * The sink of the operation running: a plugin host sends each resource's progress to the engine under its URN.
+ * It holds nothing itself: each sink lives in the asynchronous context of the call that set it.
+ */
 const operationSinks = new AsyncLocalStorage<ProgressSink>();
 
 export function withProgressSink<T>(sink: ProgressSink, operation: () => T): T {
   return operationSinks.run(sink, operation);
 }
 
-/** Where what is said of the whole operation goes: a plugin host sends it to the engine, not under a resource. */
-let operationLog: { warning: ProgressSink; info: ProgressSink } | undefined;
-
-export function setOperationSinks(sinks: { warning: ProgressSink; info: ProgressSink }): void {
-  operationLog = sinks;
+/** Where what is said of the operation as a whole goes, outside any resource's call (from a timer, say). */
+export interface OperationLog {
+  /** A warning about the operation as a whole. */
+  warning: ProgressSink;
+  /** A fact about the operation as a whole (what its trainings come to). */
+  info: ProgressSink;
 }
 
-/** A warning about the operation as a whole, said outside any resource's call (from a timer, say). */
-export function warnOperation(message: string): void {
-  if (operationLog) return operationLog.warning(message);
-  report(`warning: ${message}`);
-}
-
-/** A fact about the operation as a whole (what its trainings come to), said outside any resource's call. */
-export function announceOperation(message: string): void {
-  if (operationLog) return operationLog.info(message);
-  report(message);
-}
+/** The dynamic host's: the engine shows what the provider process prints. A plugin host sends it to the engine. */
+export const printedOperationLog: OperationLog = {
+  warning: (message) => report(`warning: ${message}`),
+  info: (message) => report(message),
+};
 
 export function report(message: string): void {
   const sink = operationSinks.getStore();

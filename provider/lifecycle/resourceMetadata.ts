@@ -1,19 +1,11 @@
-/** Inputs every resource class adds to what the program declared, for its provider's use. */
+/**
+ * Inputs every resource class adds to what the program declared: the host's bookkeeping, which the dynamic
+ * provider host has no other way to pass on (lifecycle/dynamicHostProvider.ts takes it off again).
+ */
 import * as pulumi from "@pulumi/pulumi";
+import type { HostBookkeeping } from "./resourceProvider";
 
-/** Go-style durations copied from the resource's customTimeouts (the dynamic host never passes them on). */
-export interface TimeoutsSpec {
-  create?: string;
-  update?: string;
-}
-
-export interface ResourceMetadata {
-  timeouts?: TimeoutsSpec;
-  /** The Pulumi resource name: the stem of a generated name. */
-  resourceName?: string;
-  /** `<project>/<stack>`: what, with the resource name, identifies the resource across runs. */
-  autoNameScope?: string;
-}
+export type ResourceMetadata = Partial<HostBookkeeping>;
 
 export function resourceMetadata(
   name: string,

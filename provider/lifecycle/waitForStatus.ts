@@ -1,8 +1,8 @@
 /** Polls a Cohere object (a fine-tuned model, a dataset) until its status leaves the in-progress ones. */
 import { Status } from "../cohere/enums";
 import { ApiConnectionError, InternalServerError, RateLimitError } from "../cohere/errors";
-import { sleepUnlessCancelled } from "./cancellation";
 import { formatDuration } from "./duration";
+import type { ProviderTiming } from "./timing";
 
 export interface PollSchedule {
   initialMs: number;
@@ -19,6 +19,7 @@ export interface PollTiming<T> {
   deadline: number;
   nextDelay: NextDelay<T>;
   report: (message: string) => void;
+  /** The pause before each `get`: a host's clock's, which a cancellation ends. */
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
@@ -51,16 +52,18 @@ export interface PollOutcome<T> {
 }
 
 /**
- * The backoff schedule: from the initial pause (COHERE_POLL_INITIAL_MS), ×1.5 per poll up to one minute (or
- * COHERE_POLL_MAX_MS if lower), and at most 20 s while a trained model is deployed, the short last step.
+ * The backoff schedule: from the initial pause, ×1.5 per poll up to the longest pause but at most one minute, and
+ * while a trained model is deployed, the short last step, at most its own pause and 20 s.
  */
-export function pollScheduleFromEnv(env: NodeJS.ProcessEnv = process.env): PollSchedule {
-  const maxMs = Math.min(Number(env.COHERE_POLL_MAX_MS) || 60_000, 60_000);
+export function pollSchedule(
+  timing: Pick<ProviderTiming, "pollInitialMs" | "pollMaxMs" | "pollDeployingMs">,
+): PollSchedule {
+  const maxMs = Math.min(timing.pollMaxMs, 60_000);
   return {
-    initialMs: Number(env.COHERE_POLL_INITIAL_MS) || 1000,
+    initialMs: timing.pollInitialMs,
     maxMs,
     factor: 1.5,
-    maxMsByStatus: { [Status.DeployingApi]: Math.min(maxMs, 20_000) },
+    maxMsByStatus: { [Status.DeployingApi]: Math.min(maxMs, timing.pollDeployingMs, 20_000) },
   };
 }
 
@@ -80,7 +83,7 @@ export async function waitForStatus<T>(
   poll: StatusPoll<T>,
   timing: PollTiming<T>,
 ): Promise<PollOutcome<T>> {
-  const sleep = timing.sleep ?? sleepUnlessCancelled;
+  const sleep = timing.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = timing.now ?? Date.now;
   const started = now();
   let item = first;

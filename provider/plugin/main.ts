@@ -5,6 +5,7 @@
 import * as grpc from "@grpc/grpc-js";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import type { PluginRelease } from "./release";
+import { ServedImplementation, ServedMethod, servedMethods } from "./servedMethods";
 
 /** The engine may prepend logging flags (`--logtostderr`, `-v=9`, `--tracing <endpoint>`). */
 function engineAddress(args: string[]): string | undefined {
@@ -14,7 +15,7 @@ function engineAddress(args: string[]): string | undefined {
 
 export async function servePlugin(release: PluginRelease, args = process.argv.slice(2)): Promise<void> {
   const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
-  let providers: Promise<grpc.UntypedServiceImplementation> | undefined;
+  let providers: Promise<ServedImplementation> | undefined;
   const loadProviders = () =>
     (providers ??= import("./server").then(({ pluginImplementation }) =>
       pluginImplementation(release, engineAddress(args)),
@@ -32,25 +33,19 @@ export async function servePlugin(release: PluginRelease, args = process.argv.sl
 }
 
 /**
- * A handler for each unary method of the provider service that passes its call on to the implementation once it
- * is loaded; a method that implementation lacks answers UNIMPLEMENTED, as grpc-js answers a method not added.
+ * A handler for each method the plugin serves that passes its call on to the implementation once it is loaded;
+ * grpc-js answers the methods not added UNIMPLEMENTED.
  */
 function awaitingImplementation(
-  load: () => Promise<grpc.UntypedServiceImplementation>,
+  load: () => Promise<ServedImplementation>,
 ): grpc.UntypedServiceImplementation {
-  const unaryMethods = Object.entries(provrpc.ResourceProviderService as grpc.ServiceDefinition)
-    .filter(([, definition]) => !definition.requestStream && !definition.responseStream)
-    .map(([method]) => method);
   const forward =
-    (method: string): grpc.handleUnaryCall<unknown, unknown> =>
+    (method: ServedMethod): grpc.handleUnaryCall<unknown, unknown> =>
     (call, callback) =>
       load().then(
-        (implementation) => {
-          const handler = implementation[method] as grpc.handleUnaryCall<unknown, unknown> | undefined;
-          if (handler) handler(call, callback);
-          else callback({ code: grpc.status.UNIMPLEMENTED, details: `${method} is not implemented` });
-        },
+        (implementation) =>
+          (implementation[method] as grpc.handleUnaryCall<unknown, unknown>)(call, callback),
         (error: Error) => callback(error),
       );
-  return Object.fromEntries(unaryMethods.map((method) => [method, forward(method)]));
+  return Object.fromEntries(servedMethods.map((method) => [method, forward(method)]));
 }

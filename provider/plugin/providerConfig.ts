@@ -5,16 +5,9 @@
 import type { CheckFailure } from "../lifecycle/rules";
 import { unknownValue } from "../lifecycle/rules";
 import { ConfiguredConnection, connectionFromSettings } from "../lifecycle/connection";
+import { providerSettingKeys } from "../lifecycle/providerSettings";
 
-export const providerSettingKeys = [
-  "apiKey",
-  "baseUrl",
-  "clientName",
-  "allowRetrain",
-  "maxTrainingTokens",
-  "maxTrainingTokensPerUpdate",
-  "skipCredentialsValidation",
-] as const;
+export { providerSettingKeys };
 /** Inputs the engine itself gives every provider. */
 const engineKeys = ["version", "pluginDownloadURL"];
 

@@ -1,22 +1,14 @@
 /** The plugin's resource types: each token served by the same resource provider the dynamic resources use. */
-import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { CohereProvider } from "../lifecycle/cohereProvider";
-import type { ChangeDecision } from "../lifecycle/changeDecision";
+import type { ResourceProvider } from "../lifecycle/resourceProvider";
 import { DatasetProvider } from "../dataset/provider";
 import { withFileHashes } from "../dataset/fileHashes";
 import { FinetunedModelProvider } from "../finetunedModel/provider";
+import type { HostContext } from "../lifecycle/hostContext";
 
-export type ResourceProvider = CohereProvider &
-  Required<Pick<dynamic.ResourceProvider, "check" | "create" | "read" | "update" | "delete">> & {
-    diff(
-      id: string,
-      olds: unknown,
-      news: unknown,
-    ): Promise<dynamic.DiffResult & Pick<ChangeDecision, "changedPaths">>;
-  };
+export type { ResourceProvider };
 
 export interface ResourceType {
-  newProvider(): ResourceProvider;
+  newProvider(context: HostContext): ResourceProvider;
   /** Input paths that are secret whatever the program did: the schema's `secret: true` inputs. */
   secretInputs: readonly string[];
   /** What the dynamic resource class works out in the program, done before Check instead. */
@@ -25,19 +17,13 @@ export interface ResourceType {
 
 export const resourceTypes: Record<string, ResourceType> = {
   "cohere:index:FinetunedModel": {
-    newProvider: () => new FinetunedModelProvider() as ResourceProvider,
+    newProvider: (context) => new FinetunedModelProvider(context),
     secretInputs: ["settings.wandb.apiKey"],
     prepare: async (inputs) => inputs,
   },
   "cohere:index:Dataset": {
-    newProvider: () => new DatasetProvider() as ResourceProvider,
+    newProvider: (context) => new DatasetProvider(context),
     secretInputs: [],
     prepare: withFileHashes,
   },
 };
-
-/**
- * Inputs the dynamic resources carry for their provider, and the engine gives a plugin instead (the URN, the
- * operation's timeout): never stored by the plugin, and dropped from a dynamic resource's state moved over.
- */
-export const engineSuppliedKeys = ["__provider", "timeouts", "resourceName", "autoNameScope"];

@@ -12,19 +12,21 @@ import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusproto from "@pulumi/pulumi/proto/status_pb";
-import { trainingQueue } from "../finetunedModel/trainingQueue";
-import { cancelWaits } from "../lifecycle/cancellation";
 import { CredentialsCheck } from "../lifecycle/credentialsCheck";
+import { dynamicHostKeys } from "../lifecycle/dynamicHostProvider";
 import { omit } from "../lifecycle/plainObjects";
-import { setOperationSinks, withProgressSink } from "../lifecycle/report";
+import { HostContext, newHostContext } from "../lifecycle/hostContext";
+import { printedOperationLog, withProgressSink } from "../lifecycle/report";
 import { ResourceInitError } from "../lifecycle/resourceInitError";
+import type { HostBookkeeping, TimeoutsSpec } from "../lifecycle/resourceProvider";
 import type { CheckFailure } from "../lifecycle/rules";
 import { EngineLog } from "./engineLog";
 import { checkProviderSettings, configuredConnection, providerSettingKeys } from "./providerConfig";
-import { engineSuppliedKeys, ResourceProvider, resourceTypes, ResourceType } from "./resourceTypes";
+import { ResourceProvider, resourceTypes, ResourceType } from "./resourceTypes";
 import type { PluginRelease } from "./release";
 import { packageSchema } from "./schema";
 import { concealSecrets, Revealed, revealSecrets } from "./secrets";
+import type { ServedImplementation } from "./servedMethods";
 import { parseUrn } from "./urn";
 
 type Properties = Record<string, unknown>;
@@ -35,22 +37,17 @@ class Session {
   private readonly providers = new Map<string, ResourceProvider>();
   private readonly credentials = new CredentialsCheck();
 
-  constructor(private readonly settings: Properties) {}
-
-  /** The name and scope a dynamic resource's class passes as inputs, from the URN the engine gives a plugin. */
-  context(urn: string): Properties {
-    // Exactly the dynamic resources' scope: a model whose create a killed run left in flight is found again
-    // whichever of the two hosts, and whichever version of the provider, runs next.
-    const { project, stack, name } = parseUrn(urn);
-    return { resourceName: name, autoNameScope: `${project}/${stack}` };
-  }
+  constructor(
+    private readonly settings: Properties,
+    private readonly context: HostContext,
+  ) {}
 
   provider(token: string): { type: ResourceType; provider: ResourceProvider } {
     const type = resourceTypes[token];
     if (!type) throw new Error(`the cohere provider has no resource type ${token}`);
     let provider = this.providers.get(token);
     if (!provider) {
-      provider = type.newProvider();
+      provider = type.newProvider(this.context);
       provider.useConnection(configuredConnection(this.settings), this.credentials);
       this.providers.set(token, provider);
     }
@@ -59,39 +56,41 @@ class Session {
 }
 
 export class PluginServer {
-  private session = new Session({});
+  private session: Session;
 
+  /** `context`: this host's, one per plugin process. */
   constructor(
     private readonly release: PluginRelease,
     private readonly engine: EngineLog | undefined,
-  ) {}
+    private readonly context: HostContext,
+  ) {
+    this.session = new Session({}, context);
+  }
 
   /** The service's handlers, each turning its request into the core's plain values and back. */
-  implementation(): grpc.UntypedServiceImplementation {
-    const handlers: Record<string, Handler<never, unknown>> = {
-      getPluginInfo: async () => new plugproto.PluginInfo().setVersion(this.release.version),
-      getSchema: async () =>
+  implementation(): ServedImplementation {
+    return {
+      getPluginInfo: unary(async () => new plugproto.PluginInfo().setVersion(this.release.version)),
+      getSchema: unary(async () =>
         new provproto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema(this.release))),
-      checkConfig: (request: provproto.CheckRequest) => this.checkConfig(request),
-      diffConfig: (request: provproto.DiffRequest) => this.diffConfig(request),
-      configure: (request: provproto.ConfigureRequest) => this.configure(request),
-      check: (request: provproto.CheckRequest) => this.check(request),
-      diff: (request: provproto.DiffRequest) => this.diff(request),
-      create: (request: provproto.CreateRequest) => this.create(request),
-      read: (request: provproto.ReadRequest) => this.read(request),
-      update: (request: provproto.UpdateRequest) => this.update(request),
-      delete: (request: provproto.DeleteRequest) => this.delete(request),
+      ),
+      checkConfig: unary((request) => this.checkConfig(request)),
+      diffConfig: unary((request) => this.diffConfig(request)),
+      configure: unary((request) => this.configure(request)),
+      check: unary((request) => this.check(request)),
+      diff: unary((request) => this.diff(request)),
+      create: unary((request) => this.create(request)),
+      read: unary((request) => this.read(request)),
+      update: unary((request) => this.update(request)),
+      delete: unary((request) => this.delete(request)),
       // The engine also sends Cancel before it closes the plugin at the end of every operation.
-      cancel: async () => {
-        trainingQueue.planEnded();
-        cancelWaits();
+      cancel: unary(async () => {
+        this.context.trainingQueue.planEnded();
+        this.context.cancellation.cancel();
         return new Empty();
-      },
-      attach: async () => new Empty(),
+      }),
+      attach: unary(async () => new Empty()),
     };
-    return Object.fromEntries(
-      Object.entries(handlers).map(([method, handler]) => [method, unary(handler)]),
-    ) as grpc.UntypedServiceImplementation;
   }
 
   private async checkConfig(request: provproto.CheckRequest): Promise<provproto.CheckResponse> {
@@ -124,7 +123,7 @@ export class PluginServer {
         );
     const failures = checkProviderSettings(settings);
     if (failures.length > 0) throw new Error(failures.map((failure) => failure.reason).join("; "));
-    this.session = new Session(settings);
+    this.session = new Session(settings, this.context);
     return new provproto.ConfigureResponse()
       .setAcceptsecrets(true)
       .setSupportspreview(false)
@@ -133,32 +132,23 @@ export class PluginServer {
   }
 
   private async check(request: provproto.CheckRequest): Promise<provproto.CheckResponse> {
-    const urn = request.getUrn();
-    const { type, provider } = this.session.provider(parseUrn(urn).type);
-    const olds = received(request.getOlds()).value;
+    const { urn, type, provider } = this.resource(request);
+    const olds = recorded(request.getOlds()).value;
     const news = received(request.getNews());
     const declared = await type.prepare(news.value);
-    const result = await this.within(urn, () =>
-      provider.check(olds, { ...declared, ...this.session.context(urn) }),
-    );
-    const inputs = concealSecrets(omit(result.inputs ?? declared, engineSuppliedKeys), [
-      ...news.secretPaths,
-      ...type.secretInputs,
-    ]);
+    const result = await this.within(urn, () => provider.check(olds, declared, bookkeeping(urn)));
+    const inputs = concealSecrets(result.inputs ?? declared, [...news.secretPaths, ...type.secretInputs]);
     return checkResponse(inputs, result.failures ?? []);
   }
 
   private async diff(request: provproto.DiffRequest): Promise<provproto.DiffResponse> {
-    const urn = request.getUrn();
-    const { provider } = this.session.provider(parseUrn(urn).type);
-    const recorded = revealSecrets(toPlain(request.getOlds())).value;
-    const olds = omit(recorded, engineSuppliedKeys);
+    const { urn, provider } = this.resource(request);
+    const state = received(request.getOlds()).value;
+    const olds = omit(state, dynamicHostKeys);
     const news = received(request.getNews()).value;
-    const result = await this.within(urn, () =>
-      provider.diff(request.getId(), olds, { ...news, ...this.session.context(urn) }),
-    );
-    // A state moved over from the dynamic resources drops their provider's keys in an update that calls nothing.
-    const moved = engineSuppliedKeys.filter((key) => key in recorded);
+    const result = await this.within(urn, () => provider.diff(request.getId(), olds, news, bookkeeping(urn)));
+    // A state moved over from the dynamic resources drops their host's keys in an update that calls nothing.
+    const moved = dynamicHostKeys.filter((key) => key in state);
     const response = new provproto.DiffResponse()
       .setChanges(
         result.changes || moved.length > 0
@@ -183,25 +173,19 @@ export class PluginServer {
   }
 
   private async create(request: provproto.CreateRequest): Promise<provproto.CreateResponse> {
-    const urn = request.getUrn();
-    const { provider } = this.session.provider(parseUrn(urn).type);
+    const { urn, provider } = this.resource(request);
     const inputs = received(request.getProperties());
-    const timeouts = timeoutsFor("create", request.getTimeout());
-    const result = await this.within(
-      urn,
-      () => provider.create({ ...inputs.value, ...this.session.context(urn), ...timeouts }),
-      inputs.secretPaths,
-    );
+    const host = bookkeeping(urn, timeoutsFor("create", request.getTimeout()));
+    const result = await this.within(urn, () => provider.create(inputs.value, host), inputs.secretPaths);
     return new provproto.CreateResponse()
       .setId(result.id)
       .setProperties(toStruct(stored(result.outs, inputs.secretPaths)));
   }
 
   private async read(request: provproto.ReadRequest): Promise<provproto.ReadResponse> {
-    const urn = request.getUrn();
-    const { provider } = this.session.provider(parseUrn(urn).type);
-    const props = received(request.getProperties());
-    const inputs = received(request.getInputs());
+    const { urn, provider } = this.resource(request);
+    const props = recorded(request.getProperties());
+    const inputs = recorded(request.getInputs());
     const secretPaths = [...props.secretPaths, ...inputs.secretPaths];
     const result = await this.within(urn, () => provider.read(request.getId(), props.value));
     if (!result.id) return new provproto.ReadResponse();
@@ -214,31 +198,30 @@ export class PluginServer {
   }
 
   private async update(request: provproto.UpdateRequest): Promise<provproto.UpdateResponse> {
-    const urn = request.getUrn();
-    const { provider } = this.session.provider(parseUrn(urn).type);
-    const olds = received(request.getOlds());
+    const { urn, provider } = this.resource(request);
+    const olds = recorded(request.getOlds());
     const news = received(request.getNews());
     const secretPaths = [...olds.secretPaths, ...news.secretPaths];
-    const timeouts = timeoutsFor("update", request.getTimeout());
+    const host = bookkeeping(urn, timeoutsFor("update", request.getTimeout()));
     const result = await this.within(
       urn,
-      () =>
-        provider.update(request.getId(), olds.value, {
-          ...news.value,
-          ...this.session.context(urn),
-          ...timeouts,
-        }),
+      () => provider.update(request.getId(), olds.value, news.value, host),
       secretPaths,
     );
     return new provproto.UpdateResponse().setProperties(toStruct(stored(result.outs ?? {}, secretPaths)));
   }
 
   private async delete(request: provproto.DeleteRequest): Promise<Empty> {
-    const urn = request.getUrn();
-    const { provider } = this.session.provider(parseUrn(urn).type);
-    const props = received(request.getProperties()).value;
+    const { urn, provider } = this.resource(request);
+    const props = recorded(request.getProperties()).value;
     await this.within(urn, () => provider.delete(request.getId(), props));
     return new Empty();
+  }
+
+  /** The resource a request is about, and the provider of its type. */
+  private resource(request: { getUrn(): string }) {
+    const urn = request.getUrn();
+    return { urn, ...this.session.provider(parseUrn(urn).type) };
   }
 
   /**
@@ -262,19 +245,34 @@ export class PluginServer {
   }
 }
 
-/** What the engine sent: its secrets taken off (their paths kept), the dynamic host's bookkeeping left out. */
+/** What the engine sent: its secrets taken off, their paths kept. */
 function received(struct: Struct | undefined): Revealed<Properties> {
-  const { value, secretPaths } = revealSecrets(toPlain(struct));
-  return { value: omit(value, engineSuppliedKeys), secretPaths };
+  return revealSecrets(toPlain(struct));
+}
+
+/** What the engine recorded: a dynamic resource's state moved over still has that host's keys, left out. */
+function recorded(struct: Struct | undefined): Revealed<Properties> {
+  const { value, secretPaths } = received(struct);
+  return { value: omit(value, dynamicHostKeys), secretPaths };
+}
+
+/**
+ * What the dynamic resources' classes record of a resource (lifecycle/resourceMetadata.ts), from its URN: a model
+ * whose create a killed run left in flight is found again whichever of the two hosts, and whichever version of
+ * the provider, runs next.
+ */
+function bookkeeping(urn: string, timeouts?: TimeoutsSpec): HostBookkeeping {
+  const { project, stack, name } = parseUrn(urn);
+  return { resourceName: name, autoNameScope: `${project}/${stack}`, timeouts };
 }
 
 /** The engine's timeout for this operation (customTimeouts), in seconds; 0 when none was set. */
-function timeoutsFor(operation: "create" | "update", seconds: number): Properties {
-  return seconds > 0 ? { timeouts: { [operation]: `${seconds}s` } } : {};
+function timeoutsFor(operation: "create" | "update", seconds: number): TimeoutsSpec | undefined {
+  return seconds > 0 ? { [operation]: `${seconds}s` } : undefined;
 }
 
 function stored(outs: Properties, secretPaths: readonly string[]): Properties {
-  return concealSecrets(omit(outs, engineSuppliedKeys), secretPaths);
+  return concealSecrets(outs, secretPaths);
 }
 
 function checkResponse(inputs: Properties, failures: CheckFailure[]): provproto.CheckResponse {
@@ -337,14 +335,14 @@ export const providerService = provrpc.ResourceProviderService;
 export function pluginImplementation(
   release: PluginRelease,
   engineAddress: string | undefined,
-): grpc.UntypedServiceImplementation {
+): ServedImplementation {
   const engine = engineAddress ? new EngineLog(engineAddress) : undefined;
-  if (engine) {
-    setOperationSinks({
-      warning: (message) => engine.warning(message),
-      info: (message) => engine.operationInfo(message),
-    });
-  }
-  trainingQueue.judgePlanAtEachCheck();
-  return new PluginServer(release, engine).implementation();
+  const operationLog = engine
+    ? {
+        warning: (message: string) => engine.warning(message),
+        info: (message: string) => engine.operationInfo(message),
+      }
+    : printedOperationLog;
+  const context = newHostContext({ operationLog, judgePlan: "atEachCheck" });
+  return new PluginServer(release, engine, context).implementation();
 }

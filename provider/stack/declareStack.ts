@@ -42,7 +42,7 @@ export function declareStackFromConfig(options: DeclareStackOptions = {}) {
     const datasetId = entry.dataset ? datasets[entry.dataset].id : pulumi.output(entry.datasetId!);
     const model = new FinetunedModel(
       key,
-      toModelInputs(entry, datasetId, wandbApiKey) as FinetunedModelArgs,
+      toModelInputs(entry, datasetId, wandbApiKey) as unknown as FinetunedModelArgs,
       resourceOptions(entry),
     );
     models[key] = {

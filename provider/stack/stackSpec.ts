@@ -3,13 +3,21 @@
  * declared so every mistake is reported at once with the config path that holds it.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { declaredDatasetKeys, DatasetInputs } from "../dataset/types";
+import { datasetFields } from "../dataset/fields";
+import type { DatasetInputs } from "../dataset/types";
 import { validateDataset } from "../dataset/validation";
-import { hyperparameterNames, hyperparameterRules } from "../finetunedModel/hyperparameters";
+import {
+  entryFields,
+  entryPath,
+  entryShape,
+  inputsFromEntry,
+  secretEntryFields,
+} from "../fields/stackEntries";
+import { finetunedModelFields } from "../finetunedModel/fields";
 import { validateFinetunedModel } from "../finetunedModel/validation";
 import { CheckFailure, FailureCollector, unknownValue } from "../lifecycle/rules";
 import { withoutNulls } from "../lifecycle/plainObjects";
-import { ConfigShape, fromConfigStrings, ScalarFieldsOf } from "./configStrings";
+import { ConfigShape, fromConfigStrings } from "./configStrings";
 import {
   entryOptionFields,
   entryOptionFlags,
@@ -18,26 +26,16 @@ import {
   withoutEntryOptions,
 } from "./entryOptions";
 
-export type DatasetEntry = EntryOptions & Pick<DatasetInputs, (typeof declaredDatasetKeys)[number]>;
+/** A dataset's fields, each under its own name (see dataset/fields.ts), and resource options. */
+export type DatasetEntry = EntryOptions & Omit<DatasetInputs, "timeouts" | "resourceName" | "autoNameScope">;
 
+/** A model's fields as finetunedModel/fields.ts spells them for a stack, and resource options. */
 export interface ModelEntry extends EntryOptions {
-  name?: string;
-  baseType: string;
-  baseModelName?: string;
-  strategy?: string;
   /** A key of `datasets` in the same stack config. */
   dataset?: string;
   /** An existing Cohere dataset id, instead of `dataset`. */
   datasetId?: string;
-  hyperparameters?: Record<string, number | string> | null;
-  multiLabel?: boolean;
-  wandb?: { project: string; entity?: string };
-  waitForReady?: boolean;
-  adoptModelId?: string;
-  allowRetrain?: boolean;
-  qualityGate?: { minAccuracy?: number; maxCrossEntropy?: number };
-  /** The most tokens (trainable tokens × epochs) one training of the model may process. */
-  maxTrainingTokens?: number;
+  [field: string]: unknown;
 }
 
 export interface StackSpec {
@@ -45,68 +43,21 @@ export interface StackSpec {
   models: Record<string, ModelEntry>;
 }
 
-/** Where a model resource's properties live in a model entry (the longest matching prefix wins). */
-const modelEntryPaths: Array<[resourcePath: string, entryPath: string]> = [
-  ["settings.baseModel.baseType", "baseType"],
-  ["settings.baseModel.name", "baseModelName"],
-  ["settings.baseModel.strategy", "strategy"],
-  ["settings.baseModel", ""],
-  ["settings.datasetId", "datasetId"],
-  ["settings", ""],
-];
-
+/** `dataset` names an entry of `datasets`, whose resource's id the model trains on. */
 const modelEntryFields = [
-  "name",
-  "baseType",
-  "baseModelName",
-  "strategy",
+  ...entryFields(finetunedModelFields).map((field) => field.entryKey),
   "dataset",
-  "datasetId",
-  "hyperparameters",
-  "multiLabel",
-  "wandb",
-  "waitForReady",
-  "adoptModelId",
-  "allowRetrain",
-  "qualityGate",
-  "maxTrainingTokens",
   ...entryOptionFields,
 ];
 
-const datasetEntryFields = [...declaredDatasetKeys, ...entryOptionFields];
+const datasetEntryFields = [
+  ...entryFields(datasetFields).map((field) => field.entryKey),
+  ...entryOptionFields,
+];
 
-/*
- * Where an entry holds numbers and booleans, which config may hold as strings (see configStrings.ts). The compiler
- * holds each shape to its entry's interface; the hyperparameters come from their table.
- */
-const entryOptionShape = Object.fromEntries(entryOptionFlags.map((flag) => [flag, "boolean"])) as Record<
-  (typeof entryOptionFlags)[number],
-  "boolean"
->;
-
-const modelEntryShape = {
-  ...entryOptionShape,
-  multiLabel: "boolean",
-  waitForReady: "boolean",
-  allowRetrain: "boolean",
-  maxTrainingTokens: "number",
-  hyperparameters: Object.fromEntries(
-    hyperparameterNames
-      .filter((name) => hyperparameterRules[name].kind !== "enum")
-      .map((name) => [name, "number"]),
-  ),
-  qualityGate: {
-    minAccuracy: "number",
-    maxCrossEntropy: "number",
-  } satisfies ScalarFieldsOf<NonNullable<ModelEntry["qualityGate"]>>,
-} satisfies ScalarFieldsOf<ModelEntry> & ConfigShape;
-
-const datasetEntryShape = {
-  ...entryOptionShape,
-  keepOriginalFile: "boolean",
-  skipMalformedInput: "boolean",
-  waitForValidation: "boolean",
-} satisfies ScalarFieldsOf<DatasetEntry> & ConfigShape;
+const entryOptionShape: ConfigShape = Object.fromEntries(entryOptionFlags.map((flag) => [flag, "boolean"]));
+const modelEntryShape: ConfigShape = { ...entryOptionShape, ...entryShape(finetunedModelFields) };
+const datasetEntryShape: ConfigShape = { ...entryOptionShape, ...entryShape(datasetFields) };
 
 /** A RunError, so `pulumi` prints the mistakes without a stack trace. */
 export class StackConfigError extends pulumi.RunError {
@@ -136,40 +87,27 @@ export function parseStackSpec(
   );
   const models = typedEntries(withoutNulls(check.object(modelsPath, rawModels, true) ?? {}), modelEntryShape);
 
-  for (const [key, raw] of Object.entries(datasets)) {
-    const path = `${datasetsPath}.${key}`;
-    const entry = check.object(path, raw, true);
-    if (!entry) continue;
-    check.onlyKnownKeys(path, entry, datasetEntryFields);
-    validateEntryOptions(check, path, entry);
+  for (const [path, entry] of checkedEntries(check, datasetsPath, datasets, datasetEntryFields)) {
     const at = new FailureCollector((property) => `${path}.${property}`);
     validateDataset(toDatasetInputs(entry as unknown as DatasetEntry, resolveFile), at, false);
     check.failures.push(...at.failures);
   }
 
-  for (const [key, raw] of Object.entries(models)) {
-    const path = `${modelsPath}.${key}`;
-    const entry = check.object(path, raw, true);
-    if (!entry) continue;
-    check.onlyKnownKeys(path, entry, modelEntryFields);
-    validateEntryOptions(check, path, entry);
+  for (const [path, entry] of checkedEntries(check, modelsPath, models, modelEntryFields)) {
     validateDatasetReference(check, path, entry, datasets);
-    const wandb = check.object(`${path}.wandb`, entry.wandb, false);
-    if (wandb?.apiKey !== undefined) {
+    for (const { resourcePath, secret } of secretEntryFields(finetunedModelFields)) {
+      const at = `${path}${entryPath(finetunedModelFields, resourcePath)}`;
+      if (valueAt(entry, at.slice(path.length + 1)) === undefined) continue;
       check.fail(
-        `${path}.wandb.apiKey`,
-        `${check.shown(`${path}.wandb.apiKey`)} would sit in stack config as plain text: remove it and set the key ` +
-          "as a secret with `pulumi config set --secret wandbApiKey <key>`",
+        at,
+        `${check.shown(at)} would sit in stack config as plain text: remove it and set the key as a secret with ` +
+          `\`pulumi config set --secret ${secret} <key>\``,
       );
     }
-    const at = new FailureCollector((property) => `${path}${entryPath(property)}`);
-    // A dataset key or the wandb key from secret config is not known yet: the sentinel Pulumi uses for that.
-    const inputs = toModelInputs(
-      entry as unknown as ModelEntry,
-      entry.datasetId ?? unknownValue,
-      unknownValue,
-    );
-    validateFinetunedModel(inputs as unknown as Record<string, unknown>, at);
+    const at = new FailureCollector((property) => `${path}${entryPath(finetunedModelFields, property)}`);
+    // A dataset key or a secret from config is not known yet: the sentinel Pulumi uses for that.
+    const inputs = toModelInputs(entry as ModelEntry, entry.datasetId ?? unknownValue, unknownValue);
+    validateFinetunedModel(inputs, at);
     check.failures.push(...at.failures);
   }
   if (check.failures.length > 0) throw new StackConfigError(check.failures);
@@ -177,6 +115,23 @@ export function parseStackSpec(
     datasets: datasets as unknown as StackSpec["datasets"],
     models: models as unknown as StackSpec["models"],
   };
+}
+
+/** Each entry that is an object, with its path, once its keys and resource options are checked. */
+function* checkedEntries(
+  check: FailureCollector,
+  rootPath: string,
+  entries: Record<string, unknown>,
+  fields: readonly string[],
+): Generator<[string, Record<string, unknown>]> {
+  for (const [key, raw] of Object.entries(entries)) {
+    const path = `${rootPath}.${key}`;
+    const entry = check.object(path, raw, true);
+    if (!entry) continue;
+    check.onlyKnownKeys(path, entry, fields);
+    validateEntryOptions(check, path, entry);
+    yield [path, entry];
+  }
 }
 
 function typedEntries(entries: Record<string, unknown>, shape: ConfigShape): Record<string, unknown> {
@@ -204,23 +159,28 @@ function validateDatasetReference(
   }
 }
 
-/** The FinetunedModel inputs an entry declares, given the id its dataset resolves to and the wandb key. */
-export function toModelInputs<T>(entry: ModelEntry, datasetId: T, wandbApiKey: T | undefined) {
-  return {
-    name: entry.name,
-    waitForReady: entry.waitForReady,
-    adoptModelId: entry.adoptModelId,
-    allowRetrain: entry.allowRetrain,
-    qualityGate: entry.qualityGate,
-    maxTrainingTokens: entry.maxTrainingTokens,
-    settings: {
-      baseModel: { baseType: entry.baseType, name: entry.baseModelName, strategy: entry.strategy },
-      datasetId,
-      hyperparameters: entry.hyperparameters,
-      multiLabel: entry.multiLabel,
-      wandb: entry.wandb && { ...entry.wandb, apiKey: wandbApiKey },
-    },
-  };
+/** The FinetunedModel inputs an entry declares, given the id its dataset resolves to and its secrets. */
+export function toModelInputs(
+  entry: ModelEntry,
+  datasetId: unknown,
+  secret: unknown,
+): Record<string, unknown> {
+  const secrets = secretEntryFields(finetunedModelFields).map(({ resourcePath }) => [resourcePath, secret]);
+  return inputsFromEntry(finetunedModelFields, entry, {
+    "settings.datasetId": datasetId,
+    ...Object.fromEntries(secrets),
+  });
+}
+
+/** The value at a dotted path of an entry. */
+function valueAt(entry: Record<string, unknown>, dotted: string): unknown {
+  return dotted
+    .split(".")
+    .reduce<unknown>(
+      (value, key) =>
+        value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined,
+      entry,
+    );
 }
 
 /** The Dataset inputs an entry declares, its files resolved as the provider will read them. */
@@ -231,15 +191,4 @@ export function toDatasetInputs(entry: DatasetEntry, resolveFile: (file: string)
     evalDataFile:
       typeof entry.evalDataFile === "string" ? resolveFile(entry.evalDataFile) : entry.evalDataFile,
   };
-}
-
-/** `.baseType` for `settings.baseModel.baseType`, `.hyperparameters.trainEpochs` for its resource path, ... */
-function entryPath(property: string): string {
-  for (const [prefix, replacement] of modelEntryPaths) {
-    if (property === prefix || property.startsWith(`${prefix}.`)) {
-      const rest = replacement + property.slice(prefix.length);
-      return rest.startsWith(".") || rest === "" ? rest : `.${rest}`;
-    }
-  }
-  return `.${property}`;
 }

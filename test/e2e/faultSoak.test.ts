@@ -66,6 +66,7 @@ describe(`fault soak: ${modelCount} models while about two in five requests fail
         COHERE_POLL_INITIAL_MS: "200",
         COHERE_POLL_MAX_MS: "500",
         COHERE_RETRY_BASE_MS: "20",
+        COHERE_CREATE_LOOKUP_MS: "20",
         // Longer than the emulator's visibility delay: a create that was committed shows up before any resend.
         COHERE_CREATE_VISIBILITY_MS: "15000",
       },

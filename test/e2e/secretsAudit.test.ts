@@ -39,7 +39,12 @@ describe("secrets audit of a full lifecycle with verbose logging", () => {
     project = await emulatorProject({
       emulatorUrl: emulator.url,
       apiKey: testApiKey,
-      env: { COHERE_POLL_INITIAL_MS: "100", COHERE_POLL_MAX_MS: "200", COHERE_RETRY_BASE_MS: "10" },
+      env: {
+        COHERE_POLL_INITIAL_MS: "100",
+        COHERE_POLL_MAX_MS: "200",
+        COHERE_RETRY_BASE_MS: "10",
+        COHERE_CREATE_LOOKUP_MS: "10",
+      },
     });
     await project.setConfig("wandbKey", wandbKey, { secret: true });
     declare();

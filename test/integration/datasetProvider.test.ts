@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { DatasetProvider } from "../../provider/dataset/provider";
+import { DatasetProvider } from "../../provider/providers";
 import { fileSha256 } from "../../provider/dataset/fileHashes";
 import { ResourceInitError } from "../../provider/lifecycle/resourceInitError";
 import type { DatasetInputs, DatasetOutputs } from "../../provider/dataset/types";
@@ -9,14 +9,16 @@ import { configured } from "../support/configuredProvider";
 import type { EmulatorAdmin } from "../../emulator/index";
 import { chatJsonl, countRequests, startTestEmulator } from "../support/emulator";
 import { waitFor } from "../support/waitFor";
+import { testHostContext } from "../support/hostContext";
+import type { ProviderTiming } from "../../provider/lifecycle/timing";
 
 let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
 let admin: EmulatorAdmin;
 let dir: string;
 let logged: string[];
 
-function configuredProvider(): DatasetProvider {
-  return configured(new DatasetProvider(), emulator.url);
+function configuredProvider(timing: Partial<ProviderTiming> = {}): DatasetProvider {
+  return configured(new DatasetProvider(testHostContext({ timing })), emulator.url);
 }
 
 function writeFile(name: string, content: string): string {
@@ -52,9 +54,6 @@ async function datasetIds(): Promise<string[]> {
 beforeAll(async () => {
   emulator = await startTestEmulator({ validationMs: 200 });
   admin = emulator.admin;
-  process.env.COHERE_POLL_INITIAL_MS = "20";
-  process.env.COHERE_POLL_MAX_MS = "50";
-  process.env.COHERE_RETRY_BASE_MS = "10";
 });
 afterAll(async () => emulator.close());
 
@@ -93,13 +92,12 @@ describe("DatasetProvider against the emulator", () => {
   });
 
   it("never takes an earlier upload under the same declared name for one whose answer was lost", async () => {
-    const provider = configuredProvider();
+    const provider = configuredProvider({ createVisibilityMs: 300 });
     const earlier = await provider.create(await checked(provider, { name: "support-train" }));
     const changed = await checked(provider, {
       name: "support-train",
       dataFile: writeFile("train-v2.jsonl", chatJsonl(12)),
     });
-    process.env.COHERE_CREATE_VISIBILITY_MS = "300";
     await admin.setFaults({ rate_503: 1, methods: ["POST"] });
     try {
       const failure = await provider.create(changed).catch((error: Error) => error);
@@ -107,7 +105,6 @@ describe("DatasetProvider against the emulator", () => {
       expect((failure as Error).message).toMatch(/503|unavailable/i);
     } finally {
       await admin.setFaults({});
-      delete process.env.COHERE_CREATE_VISIBILITY_MS;
     }
     expect(logged.join("\n")).not.toContain(`found dataset support-train (${earlier.id})`);
     expect(await datasetIds()).toEqual([earlier.id]);
@@ -248,7 +245,7 @@ describe("DatasetProvider against the emulator", () => {
     const provider = configuredProvider();
     const inputs = await checked(provider);
     await admin.clearRequests();
-    fs.appendFileSync(inputs.dataFile, chatJsonl(1));
+    fs.appendFileSync(inputs.dataFile!, chatJsonl(1));
     await expect(provider.create(inputs)).rejects.toThrow(/changed while `pulumi up` was running/);
     expect(await admin.requests()).toEqual([]);
   });

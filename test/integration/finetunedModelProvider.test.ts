@@ -1,4 +1,4 @@
-import { FinetunedModelProvider } from "../../provider/finetunedModel/provider";
+import { FinetunedModelProvider } from "../../provider/providers";
 import { ResourceInitError } from "../../provider/lifecycle/resourceInitError";
 import { AuthenticationError } from "../../provider/cohere/errors";
 import type { FinetunedModelInputs, FinetunedModelOutputs } from "../../provider/finetunedModel/types";
@@ -7,6 +7,8 @@ import type { EmulatorAdmin, FaultConfig } from "../../emulator/index";
 import type { RequestFault } from "../../emulator/requestLog";
 import { countRequests, startTestEmulator, testApiKey } from "../support/emulator";
 import { pendingName } from "../../provider/finetunedModel/pendingName";
+import { testHostContext } from "../support/hostContext";
+import type { ProviderTiming } from "../../provider/lifecycle/timing";
 
 const wandbKey = "wandb-key-do-not-print-42";
 let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
@@ -14,8 +16,11 @@ let admin: EmulatorAdmin;
 let datasetId: string;
 let logged: string[];
 
-function configuredProvider(apiKey = testApiKey): FinetunedModelProvider {
-  return configured(new FinetunedModelProvider(), emulator.url, apiKey);
+function configuredProvider(
+  apiKey = testApiKey,
+  timing: Partial<ProviderTiming> = {},
+): FinetunedModelProvider {
+  return configured(new FinetunedModelProvider(testHostContext({ timing })), emulator.url, apiKey);
 }
 
 async function checked(
@@ -36,9 +41,6 @@ async function checked(
 beforeAll(async () => {
   emulator = await startTestEmulator({ trainingMs: 400 });
   admin = emulator.admin;
-  process.env.COHERE_POLL_INITIAL_MS = "20";
-  process.env.COHERE_POLL_MAX_MS = "50";
-  process.env.COHERE_RETRY_BASE_MS = "10";
 });
 afterAll(async () => emulator.close());
 
@@ -281,8 +283,7 @@ describe("FinetunedModelProvider against the emulator", () => {
   ] as Array<[string, Partial<FaultConfig>, RequestFault]>)(
     "never sends a second create when %s",
     async (_title, faults, fault) => {
-      process.env.COHERE_CREATE_VISIBILITY_MS = "10000";
-      const provider = configuredProvider();
+      const provider = configuredProvider(testApiKey, { createVisibilityMs: 10_000 });
       for (const name of [undefined, "explicit-name"]) {
         await admin.clearRequests();
         const inputs = await checked(provider, { name });
@@ -302,7 +303,6 @@ describe("FinetunedModelProvider against the emulator", () => {
         expect(logged.join("\n")).toMatch(/the create had gone through/);
       }
       expect(await admin.models()).toHaveLength(2);
-      delete process.env.COHERE_CREATE_VISIBILITY_MS;
     },
     60_000,
   );
@@ -465,7 +465,7 @@ describe("FinetunedModelProvider against the emulator", () => {
   it("without any API key the first operation says how to set one", async () => {
     const saved = process.env.CO_API_KEY;
     delete process.env.CO_API_KEY;
-    const provider = new FinetunedModelProvider();
+    const provider = new FinetunedModelProvider(testHostContext());
     await expect(provider.read("x", {} as FinetunedModelOutputs)).rejects.toThrow(
       /cohere:apiKey.*CO_API_KEY/,
     );

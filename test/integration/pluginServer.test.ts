@@ -15,6 +15,7 @@ import { pendingName } from "../../provider/finetunedModel/pendingName";
 import { isSecret, secret } from "../../provider/plugin/secrets";
 import { startTestEmulator, testApiKey } from "../support/emulator";
 import { checkoutRelease } from "../../scripts/lib/release/checkoutRelease";
+import { testHostContext } from "../support/hostContext";
 
 const modelUrn = (name: string) => `urn:pulumi:dev::yaml-project::cohere:index:FinetunedModel::${name}`;
 const wandbKey = "wandb-key-never-in-state-7";
@@ -59,32 +60,69 @@ const modelInputs = (extra: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ trainingMs: 300 });
-  process.env.COHERE_POLL_INITIAL_MS = "20";
-  process.env.COHERE_POLL_MAX_MS = "50";
-  process.env.COHERE_RETRY_BASE_MS = "10";
+});
+afterAll(async () => emulator.close());
+// A server per test, with a host context of its own: a Cancel ends the waits of its test alone.
+beforeEach(async () => {
   server = new grpc.Server();
-  server.addService(providerService, new PluginServer(checkoutRelease(), undefined).implementation());
+  server.addService(
+    providerService,
+    new PluginServer(
+      checkoutRelease(),
+      undefined,
+      testHostContext({ judgePlan: "atEachCheck" }),
+    ).implementation(),
+  );
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) =>
       error ? reject(error) : resolve(bound),
     ),
   );
   client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-});
-afterAll(async () => {
-  client.close();
-  server.forceShutdown();
-  await emulator.close();
-});
-beforeEach(async () => {
   await emulator.admin.reset();
   datasetId = await emulator.admin.createChatDataset();
   await emulator.admin.clearRequests();
   jest.spyOn(console, "log").mockImplementation(() => undefined);
 });
+afterEach(() => {
+  client.close();
+  server.forceShutdown();
+});
 afterEach(() => jest.restoreAllMocks());
 
 describe("the cohere plugin's gRPC server", () => {
+  it("on Cancel ends a training's wait with a partial failure that records the model", async () => {
+    const slow = await startTestEmulator({ trainingMs: 600_000 });
+    try {
+      datasetId = await slow.admin.createChatDataset();
+      await configure({ apiKey: testApiKey, baseUrl: slow.url });
+      const { inputs } = await check(modelUrn("slow"), modelInputs());
+      const creating = call((done: Done<provproto.CreateResponse>) =>
+        client.create(
+          new provproto.CreateRequest().setUrn(modelUrn("slow")).setProperties(struct(inputs)),
+          done,
+        ),
+      );
+      while ((await slow.admin.models()).length === 0)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      await call((done: Done<Empty>) => client.cancel(new Empty(), done));
+      const error = (await creating.catch((failure: grpc.ServiceError) => failure)) as grpc.ServiceError;
+      expect(error.details).toMatch(/cancelled/);
+      const status = statusproto.Status.deserializeBinary(
+        error.metadata.get("grpc-status-details-bin")[0] as Buffer,
+      );
+      const detail = provproto.ErrorResourceInitFailed.deserializeBinary(
+        status.getDetailsList()[0].getValue_asU8(),
+      );
+      expect(detail.getId()).toBe((await slow.admin.models())[0].id);
+      expect(detail.getProperties()!.toJavaScript()).toMatchObject({
+        status: expect.stringMatching(/QUEUED|FINETUNING/),
+      });
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("uses the API key and base URL of Configure's arguments, sent secret as an explicit provider's are", async () => {
     await configure({ apiKey: secret(testApiKey), baseUrl: emulator.url, allowRetrain: "true" });
     const { inputs } = await check(modelUrn("bot"), modelInputs());
@@ -214,38 +252,6 @@ describe("the cohere plugin's gRPC server", () => {
         /timed out after 1s waiting for model .* the next `pulumi up` resumes waiting/,
       );
       expect(error.metadata.get("grpc-status-details-bin")).toHaveLength(1);
-    } finally {
-      await slow.close();
-    }
-  });
-
-  it("on Cancel ends a training's wait with a partial failure that records the model", async () => {
-    const slow = await startTestEmulator({ trainingMs: 600_000 });
-    try {
-      datasetId = await slow.admin.createChatDataset();
-      await configure({ apiKey: testApiKey, baseUrl: slow.url });
-      const { inputs } = await check(modelUrn("slow"), modelInputs());
-      const creating = call((done: Done<provproto.CreateResponse>) =>
-        client.create(
-          new provproto.CreateRequest().setUrn(modelUrn("slow")).setProperties(struct(inputs)),
-          done,
-        ),
-      );
-      while ((await slow.admin.models()).length === 0)
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      await call((done: Done<Empty>) => client.cancel(new Empty(), done));
-      const error = (await creating.catch((failure: grpc.ServiceError) => failure)) as grpc.ServiceError;
-      expect(error.details).toMatch(/cancelled/);
-      const status = statusproto.Status.deserializeBinary(
-        error.metadata.get("grpc-status-details-bin")[0] as Buffer,
-      );
-      const detail = provproto.ErrorResourceInitFailed.deserializeBinary(
-        status.getDetailsList()[0].getValue_asU8(),
-      );
-      expect(detail.getId()).toBe((await slow.admin.models())[0].id);
-      expect(detail.getProperties()!.toJavaScript()).toMatchObject({
-        status: expect.stringMatching(/QUEUED|FINETUNING/),
-      });
     } finally {
       await slow.close();
     }

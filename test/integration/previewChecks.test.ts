@@ -4,9 +4,10 @@
  * a training names (one read per dataset: missing or failed validation fails `settings.datasetId`, a known one
  * prices the training exactly). A resource that changes nothing makes no call.
  */
-import { FinetunedModelProvider } from "../../provider/finetunedModel/provider";
+import { FinetunedModelProvider } from "../../provider/providers";
 import type { FinetunedModelOutputs } from "../../provider/finetunedModel/types";
 import { countRequests, startTestEmulator, testApiKey } from "../support/emulator";
+import { testHostContext } from "../support/hostContext";
 
 let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
 let datasetId: string;
@@ -19,7 +20,7 @@ function provider(config: Record<string, string> = {}): FinetunedModelProvider {
     "cohere:baseUrl": emulator.url,
     ...config,
   };
-  const configured = new FinetunedModelProvider();
+  const configured = new FinetunedModelProvider(testHostContext());
   void configured.configure({ config: { get: (key: string) => settings[key] } });
   return configured;
 }

@@ -157,6 +157,7 @@ export const fastProviderEnv: Record<string, string> = {
   COHERE_POLL_INITIAL_MS: "100",
   COHERE_POLL_MAX_MS: "300",
   COHERE_RETRY_BASE_MS: "50",
+  COHERE_CREATE_LOOKUP_MS: "50",
 };
 
 export function jsonl(rows: unknown[]): string {

@@ -1,10 +1,11 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { DatasetProvider } from "../../provider/dataset/provider";
+import { DatasetProvider } from "../../provider/providers";
 import { configured } from "../support/configuredProvider";
 import { chatJsonl } from "../support/emulator";
 import { ScriptedServer, startScriptedServer } from "./cohere/scriptedServer";
+import { testHostContext } from "../support/hostContext";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dataset-check-"));
 const dataFile = path.join(dir, "train.jsonl");
@@ -35,14 +36,14 @@ describe("DatasetProvider.check", () => {
       "cohere:apiKey": "k",
       "cohere:skipCredentialsValidation": "true",
     };
-    const provider = new DatasetProvider();
+    const provider = new DatasetProvider(testHostContext());
     void provider.configure({ config: { get: (key: string) => settings[key] } });
     expect((await provider.check({}, spec())).inputs).toEqual(spec());
     expect((await provider.check({}, spec({ name: "my-data" }))).inputs.name).toBe("my-data");
   });
 
   it("reports failures with property paths and makes no API call", async () => {
-    const provider = configured(new DatasetProvider(), server.url);
+    const provider = configured(new DatasetProvider(testHostContext()), server.url);
     const { failures } = await provider.check(
       {},
       spec({ type: "chat", dataFile: path.join(dir, "gone.jsonl") }),
@@ -52,7 +53,7 @@ describe("DatasetProvider.check", () => {
   });
 
   it("fails a file to be uploaded that Cohere would refuse, naming dataFile, with no API call", async () => {
-    const provider = configured(new DatasetProvider(), server.url);
+    const provider = configured(new DatasetProvider(testHostContext()), server.url);
     const { failures } = await provider.check({}, spec({ dataFile: openAiFile }));
     expect(failures).toEqual([
       { property: "dataFile", reason: expect.stringContaining('line 1: messages[0].role is "user"') },
@@ -61,7 +62,7 @@ describe("DatasetProvider.check", () => {
   });
 
   it("reads no file already uploaded: only a change that uploads it again checks its rows", async () => {
-    const provider = new DatasetProvider();
+    const provider = new DatasetProvider(testHostContext());
     const uploaded = spec({ dataFile: openAiFile });
     expect((await provider.check(uploaded, uploaded)).failures).toBeUndefined();
     const moved = spec({ dataFile: openAiFile, dataFileHash: "2".repeat(64) });

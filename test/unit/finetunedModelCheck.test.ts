@@ -1,6 +1,7 @@
-import { FinetunedModelProvider } from "../../provider/finetunedModel/provider";
+import { FinetunedModelProvider } from "../../provider/providers";
 import { configured } from "../support/configuredProvider";
 import { ScriptedServer, startScriptedServer } from "./cohere/scriptedServer";
+import { testHostContext } from "../support/hostContext";
 
 const spec = (overrides: Record<string, unknown> = {}) => ({
   settings: {
@@ -40,14 +41,21 @@ describe("FinetunedModelProvider.check", () => {
   beforeEach(() => (log = jest.spyOn(console, "log").mockImplementation(() => {})));
   afterEach(() => log.mockRestore());
 
+  it("plans a training without touching the test process's signals: the queue is the test's own", async () => {
+    const listeners = process.listenerCount("SIGINT");
+    const provider = configured(new FinetunedModelProvider(testHostContext()), server.url);
+    await provider.check({}, spec());
+    expect(process.listenerCount("SIGINT")).toBe(listeners);
+  });
+
   it("leaves an omitted name to the create, which chooses it, and keeps a declared one", async () => {
-    const provider = configured(new FinetunedModelProvider(), server.url);
+    const provider = configured(new FinetunedModelProvider(testHostContext()), server.url);
     expect((await provider.check({}, spec())).inputs).toEqual(spec());
     expect((await provider.check({}, spec({ name: "my-model" }))).inputs.name).toBe("my-model");
   });
 
   it("treats a declared null as not declared, so nothing compares or sends it", async () => {
-    const provider = configured(new FinetunedModelProvider(), server.url);
+    const provider = configured(new FinetunedModelProvider(testHostContext()), server.url);
     const declared = spec({
       name: null,
       qualityGate: null,
@@ -64,7 +72,7 @@ describe("FinetunedModelProvider.check", () => {
   });
 
   it("reports failures with property paths and makes no API call", async () => {
-    const provider = configured(new FinetunedModelProvider(), server.url);
+    const provider = configured(new FinetunedModelProvider(testHostContext()), server.url);
     const { failures } = await provider.check({}, spec({ settings: { baseModel: {}, datasetId: "" } }));
     expect(failures!.map((f) => f.property).sort()).toEqual([
       "settings.baseModel.baseType",
@@ -74,13 +82,13 @@ describe("FinetunedModelProvider.check", () => {
   });
 
   it("makes no API call for a resource that already exists", async () => {
-    const provider = configured(new FinetunedModelProvider(), server.url);
+    const provider = configured(new FinetunedModelProvider(testHostContext()), server.url);
     await provider.check(spec({ name: "support-bot-1a2b3c4d" }), spec());
     expect(server.requests).toEqual([]);
   });
 
   it("checks the key once and reads the dataset once to announce what a new model's training will process", async () => {
-    const provider = configured(new FinetunedModelProvider(), server.url);
+    const provider = configured(new FinetunedModelProvider(testHostContext()), server.url);
     const log = jest.spyOn(console, "log").mockImplementation(() => {});
     try {
       await provider.check(

@@ -1,24 +1,24 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { hyperparameterNames, hyperparameterTableRow } from "../../provider/finetunedModel/hyperparameters";
+import { readmeTables, tableCells } from "../../scripts/lib/readmeTables";
 
 const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
 
-/** A markdown table row's cells, whatever the padding a formatter adds. */
-const cells = (row: string) =>
-  row
-    .split("|")
-    .slice(1, -1)
-    .map((cell) => cell.trim());
-
 describe("README.md", () => {
   it("lists every hyperparameter as hyperparameterRules defines it (its range, default and meaning)", () => {
-    const rows = readme
-      .split("\n")
-      .filter((line) => line.startsWith("| `"))
-      .map(cells);
+    const rows = tableCells(readme);
     for (const name of hyperparameterNames) {
-      expect(rows).toContainEqual(cells(hyperparameterTableRow(name)));
+      expect(rows).toContainEqual(tableCells(hyperparameterTableRow(name))[0]);
     }
   });
+
+  it.each(Object.entries(readmeTables()))(
+    "holds the %s table its field table generates (npm run readme-tables writes it)",
+    (name, generated) => {
+      const section = new RegExp(`<!-- fields:${name} -->([\\s\\S]*?)<!-- /fields:${name} -->`).exec(readme);
+      expect(section).not.toBeNull();
+      expect(tableCells(section![1])).toEqual(tableCells(generated));
+    },
+  );
 });

@@ -1,15 +1,21 @@
-import { planWarning, queueWarning, TrainingQueue } from "../../provider/finetunedModel/trainingQueue";
+import {
+  type PlanJudgement,
+  planWarning,
+  queueWarning,
+  TrainingQueue,
+} from "../../provider/finetunedModel/trainingQueue";
 import type { EngineParallelism } from "../../provider/lifecycle/engineParallelism";
 
 const eight: EngineParallelism = { slots: 8, source: "default" };
 
-function queue(slots: EngineParallelism = eight) {
+function queue(slots: EngineParallelism = eight, judgePlan: PlanJudgement = "atPlanEnd") {
   const warnings: string[] = [];
   const announced: string[] = [];
   const q = new TrainingQueue({
     warn: (message) => warnings.push(message),
     announce: (message) => announced.push(message),
     slots: () => slots,
+    judgePlan,
   });
   return { q, warnings, announced };
 }
@@ -25,25 +31,22 @@ beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
 describe("the plan warning", () => {
-  it("is said once, with the final count, after a burst of planned trainings", () => {
+  it("is said once, with the final count, when the plan ends", () => {
     const { q, warnings } = queue();
-    for (const model of models(16)) {
-      q.planned(training(model));
-      jest.advanceTimersByTime(100);
-    }
+    for (const model of models(16)) q.planned(training(model));
     q.planned(training("model-0"));
     expect(warnings).toEqual([]);
-    jest.advanceTimersByTime(150);
+    q.planEnded();
     expect(warnings).toEqual([planWarning(16, eight)]);
     q.planned(training("model-16"));
-    jest.advanceTimersByTime(1000);
+    q.planEnded();
     expect(warnings).toHaveLength(1);
   });
 
   it("is not said when the trainings fit in the slots", () => {
     const { q, warnings } = queue();
     models(8).forEach((model) => q.planned(training(model)));
-    jest.advanceTimersByTime(1000);
+    q.planEnded();
     expect(warnings).toEqual([]);
   });
 
@@ -52,8 +55,20 @@ describe("the plan warning", () => {
     models(16).forEach((model) => q.planned(training(model)));
     q.startedWaiting("model-0");
     q.stoppedWaiting("model-0");
-    jest.advanceTimersByTime(1000);
+    q.planEnded();
     expect(warnings).toEqual([]);
+  });
+
+  it("judged at each check, is said once, as soon as the trainings outnumber the slots, as a lower bound", () => {
+    const { q, warnings } = queue(eight, "atEachCheck");
+    models(8).forEach((model) => q.planned(training(model)));
+    expect(warnings).toEqual([]);
+    q.planned(training("model-8"));
+    expect(warnings).toEqual([planWarning(9, eight, true)]);
+    expect(warnings[0]).toContain("this update starts at least 9 trainings");
+    q.planned(training("model-9"));
+    q.planEnded();
+    expect(warnings).toHaveLength(1);
   });
 
   it("names the count, the slots and where they came from, the waves and the fix", () => {
@@ -156,11 +171,17 @@ describe("the queue warning", () => {
 it("uses the real timers by default, without keeping the process alive", () => {
   jest.useRealTimers();
   const warnings: string[] = [];
-  const q = new TrainingQueue({ warn: (m) => warnings.push(m), slots: () => eight, planDebounceMs: 5 });
+  const q = new TrainingQueue({
+    warn: (m) => warnings.push(m),
+    slots: () => eight,
+    judgePlan: "atPlanEnd",
+    queueSettleMs: 5,
+  });
   models(9).forEach((model) => q.planned(training(model)));
+  models(8).forEach((model) => q.startedWaiting(model));
   return new Promise<void>((resolve) =>
     setTimeout(() => {
-      expect(warnings).toEqual([planWarning(9, eight)]);
+      expect(warnings).toEqual([queueWarning(9, 8)]);
       resolve();
     }, 50),
   );

@@ -2,10 +2,11 @@ import {
   backoff,
   PollSchedule,
   PollTiming,
-  pollScheduleFromEnv,
+  pollSchedule,
   waitForStatus,
 } from "../../provider/lifecycle/waitForStatus";
 import { trainingStatuses } from "../../provider/finetunedModel/diff";
+import { timingFromEnv } from "../../provider/lifecycle/timing";
 import { parseDurationMs, formatDuration } from "../../provider/lifecycle/duration";
 import type { WireFinetunedModel } from "../../provider/cohere/wireTypes";
 import { ApiConnectionError, AuthenticationError, InternalServerError } from "../../provider/cohere/errors";
@@ -136,7 +137,7 @@ describe("waiting for a training", () => {
   });
 
   it("defaults to a one-minute cap, 20 s while deploying", () => {
-    expect(pollScheduleFromEnv({})).toEqual({
+    expect(pollSchedule(timingFromEnv({}))).toEqual({
       initialMs: 1000,
       maxMs: 60_000,
       factor: 1.5,

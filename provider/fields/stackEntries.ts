@@ -1,0 +1,104 @@
+/**
+ * How a declarative stack's entries spell a resource's fields: each field under its own key, or the key its table
+ * gives it (`settings.baseModel.name` is `baseModelName`), an `inline` object's fields among the entry's own.
+ */
+import type { ConfigScalar, ConfigShape } from "../stack/configStrings";
+import { declaredFields, inline, type Field, type FieldTable } from "./field";
+
+export interface EntryField {
+  resourcePath: string;
+  entryKey: string;
+  field: Field;
+}
+
+/** The fields an entry holds at its top level, with the resource property each one declares. */
+export function entryFields(table: FieldTable, prefix = ""): EntryField[] {
+  return declaredFields(table).flatMap(([key, field]): EntryField[] => {
+    const resourcePath = prefix ? `${prefix}.${key}` : key;
+    if (field.stack === false) return [];
+    if (field.stack === inline && field.type === "object") return entryFields(field.fields, resourcePath);
+    return [{ resourcePath, entryKey: field.stack ?? key, field }];
+  });
+}
+
+/** Fields stack config must not hold, each with the secret of the stack's config that holds it instead. */
+export function secretEntryFields(
+  table: FieldTable,
+  prefix = "",
+): { resourcePath: string; secret: string }[] {
+  return declaredFields(table).flatMap(([key, field]) => {
+    const resourcePath = prefix ? `${prefix}.${key}` : key;
+    if (field.stackSecret) return [{ resourcePath, secret: field.stackSecret }];
+    return field.type === "object" ? secretEntryFields(field.fields, resourcePath) : [];
+  });
+}
+
+/** Where an entry's fields hold numbers and booleans, which stack config may hold as strings. */
+export function entryShape(table: FieldTable): ConfigShape {
+  return shapeOf(entryFields(table).map(({ entryKey, field }) => [entryKey, field]));
+}
+
+function shapeOf(fields: [string, Field][]): ConfigShape {
+  return Object.fromEntries(
+    fields.flatMap(([key, field]) => {
+      const shape = scalarShape(field);
+      return shape === undefined ? [] : [[key, shape]];
+    }),
+  );
+}
+
+function scalarShape(field: Field): ConfigScalar | ConfigShape | undefined {
+  if (field.type === "boolean") return "boolean";
+  if (field.type === "integer" || field.type === "number") return "number";
+  return field.type === "object" ? shapeOf(declaredFields(field.fields)) : undefined;
+}
+
+/** The entry's path for a resource property path: `.baseModelName` for `settings.baseModel.name`. */
+export function entryPath(table: FieldTable, property: string): string {
+  const prefixes: [string, string][] = [
+    ...entryFields(table).map(({ resourcePath, entryKey }): [string, string] => [resourcePath, entryKey]),
+    ...inlinePaths(table).map((resourcePath): [string, string] => [resourcePath, ""]),
+  ].sort(([a], [b]) => b.length - a.length);
+  for (const [prefix, replacement] of prefixes) {
+    if (property === prefix || property.startsWith(`${prefix}.`)) {
+      const rest = replacement + property.slice(prefix.length);
+      return rest.startsWith(".") || rest === "" ? rest : `.${rest}`;
+    }
+  }
+  return `.${property}`;
+}
+
+function inlinePaths(table: FieldTable, prefix = ""): string[] {
+  return declaredFields(table).flatMap(([key, field]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return field.stack === inline && field.type === "object"
+      ? [path, ...inlinePaths(field.fields, path)]
+      : [];
+  });
+}
+
+/**
+ * The resource inputs an entry declares. `supplied` holds, by resource path, what the entry cannot hold itself
+ * (a dataset's id, a secret); an object's other fields are kept as declared, so validation names unknown ones.
+ */
+export function inputsFromEntry(
+  table: FieldTable,
+  entry: Record<string, unknown>,
+  supplied: Record<string, unknown>,
+  prefix = "",
+): Record<string, unknown> {
+  return Object.fromEntries(
+    declaredFields(table).map(([key, field]) => {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (Object.hasOwn(supplied, path)) return [key, supplied[path]];
+      if (field.stack === inline && field.type === "object")
+        return [key, inputsFromEntry(field.fields, entry, supplied, path)];
+      const value = field.stack === false ? undefined : entry[field.stack ?? key];
+      if (field.type !== "object" || !value || typeof value !== "object") return [key, value];
+      const within = Object.keys(field.fields)
+        .filter((inner) => Object.hasOwn(supplied, `${path}.${inner}`))
+        .map((inner) => [inner, supplied[`${path}.${inner}`]]);
+      return [key, { ...value, ...Object.fromEntries(within) }];
+    }),
+  );
+}
