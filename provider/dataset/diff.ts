@@ -11,7 +11,7 @@ type InputKey = keyof DatasetInputs;
 const hashKeys: readonly string[] = ["dataFileHash", "evalDataFileHash"];
 /** A name changes the dataset only when one is declared (a generated one is kept). */
 const replacingKeys = fieldsChanging(datasetFields, "replace").filter((key) => key !== "name") as InputKey[];
-const updatedInPlace = [...fieldsChanging(datasetFields, "update"), ...hashKeys, "timeouts"] as InputKey[];
+const updatedInPlace = [...fieldsChanging(datasetFields, "update"), ...hashKeys] as InputKey[];
 /** Cohere keeps these fields as a set: their order means nothing. */
 const fieldListKeys: readonly string[] = ["keepFields", "optionalFields"];
 /** The statuses of a validation still running. */

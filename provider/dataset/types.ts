@@ -1,11 +1,10 @@
 /** Plain (resolved) shapes of a Dataset's inputs and outputs, as the provider sees them: from its fields. */
-import type { ResourceMetadata } from "../lifecycle/resourceMetadata";
 import type { ValuesOf } from "../fields/field";
 import { datasetFields, datasetOutputFields } from "./fields";
 
 export { maxDatasetNameLength } from "./fields";
 
-export type DatasetInputs = ValuesOf<typeof datasetFields> & ResourceMetadata;
+export type DatasetInputs = ValuesOf<typeof datasetFields>;
 
 /** The declared inputs (a name always there), and what Cohere reports. */
 export type DatasetOutputs = Omit<DatasetInputs, "name"> & { name: string } & ValuesOf<
@@ -13,9 +12,4 @@ export type DatasetOutputs = Omit<DatasetInputs, "name"> & { name: string } & Va
   >;
 
 /** The input keys the provider stores and compares; everything else in outputs comes from the service. */
-export const datasetInputKeys = [
-  ...Object.keys(datasetFields),
-  "timeouts",
-  "resourceName",
-  "autoNameScope",
-] as (keyof DatasetInputs)[];
+export const datasetInputKeys = Object.keys(datasetFields) as (keyof DatasetInputs)[];

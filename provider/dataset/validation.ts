@@ -5,8 +5,6 @@ import { validateFields } from "../fields/validateFields";
 import { CheckFailure, FailureCollector, unknownValue } from "../lifecycle/rules";
 import { datasetFields } from "./fields";
 
-/** Inputs the dynamic resource host adds for its own use (see lifecycle/resourceMetadata.ts). */
-const hostKeys = ["__provider", "timeouts", "resourceName", "autoNameScope"];
 /** Separators may be whitespace (a newline, a tab): only emptiness is an error. */
 const separators = ["textSeparator", "csvDelimiter"];
 /** Cohere's size limit for one dataset. */
@@ -25,7 +23,7 @@ export function validateDataset(
 ): CheckFailure[] {
   const hashes = ["dataFileHash", "evalDataFileHash"];
   validateFields(check, datasetFields, inputs, {
-    otherKeys: [...hostKeys, ...hashes],
+    otherKeys: hashes,
     judgedElsewhere: [...separators, ...(fileRequired ? ["dataFile"] : [])],
   });
   validateFile(check, inputs, "dataFile", "dataFileHash", fileRequired, requireHashes);
@@ -37,9 +35,6 @@ export function validateDataset(
       `${check.shown("csvDelimiter")} must be a single character, got "${inputs.csvDelimiter}"`,
     );
   }
-  check.timeouts("timeouts", inputs.timeouts);
-  check.string("resourceName", inputs.resourceName, false);
-  check.string("autoNameScope", inputs.autoNameScope, false);
   return check.failures;
 }
 

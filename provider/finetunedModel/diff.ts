@@ -14,7 +14,7 @@ import { waitsForReady } from "./training";
 import { finetunedModelFields, trainingFields } from "./fields";
 
 /** What is recorded in place when it changes; the name, the W&B settings and an adopted id are judged in code. */
-const updatedInPlace = [...fieldsChanging(finetunedModelFields, "update"), "timeouts"] as const;
+const updatedInPlace = fieldsChanging(finetunedModelFields, "update");
 
 export interface FinetunedModelDecision extends ChangeDecision {
   /** True when the change replaces the model with a new training (not with an adopted model). */

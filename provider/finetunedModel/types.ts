@@ -1,5 +1,4 @@
 /** Plain (resolved) shapes of a FinetunedModel's inputs and outputs, as the provider sees them: from its fields. */
-import type { ResourceMetadata } from "../lifecycle/resourceMetadata";
 import type { ValuesOf } from "../fields/field";
 import { finetunedModelFields, finetunedModelOutputFields, type settingsFields } from "./fields";
 
@@ -8,7 +7,7 @@ export type BaseModelSpec = SettingsSpec["baseModel"];
 export type HyperparametersSpec = NonNullable<SettingsSpec["hyperparameters"]>;
 export type WandbSpec = NonNullable<SettingsSpec["wandb"]>;
 
-export type FinetunedModelInputs = ValuesOf<typeof finetunedModelFields> & ResourceMetadata;
+export type FinetunedModelInputs = ValuesOf<typeof finetunedModelFields>;
 
 type ReportedFields = ValuesOf<typeof finetunedModelOutputFields>;
 
@@ -19,11 +18,6 @@ export type TrainedSettings = NonNullable<ReportedFields["trainedSettings"]>;
 export type FinetunedModelOutputs = Omit<FinetunedModelInputs, "name"> & { name: string } & ReportedFields;
 
 /** The input keys the provider stores and compares; everything else in outputs comes from the service. */
-export const finetunedModelInputKeys = [
-  ...Object.keys(finetunedModelFields),
-  "timeouts",
-  "resourceName",
-  "autoNameScope",
-] as (keyof FinetunedModelInputs)[];
+export const finetunedModelInputKeys = Object.keys(finetunedModelFields) as (keyof FinetunedModelInputs)[];
 
 export const finetunedModelOutputKeys = Object.keys(finetunedModelOutputFields);

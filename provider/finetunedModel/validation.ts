@@ -4,9 +4,6 @@ import { validateFields } from "../fields/validateFields";
 import { CheckFailure, FailureCollector, unknownValue } from "../lifecycle/rules";
 import { finetunedModelFields, rerankModelNames } from "./fields";
 
-/** Inputs the dynamic resource host adds for its own use (see lifecycle/resourceMetadata.ts). */
-const hostKeys = ["__provider", "timeouts", "resourceName", "autoNameScope"];
-
 /** `check` may rename paths for display (a declarative stack reports config paths). */
 export function validateFinetunedModel(
   inputs: Record<string, unknown>,
@@ -27,10 +24,7 @@ export function validateFinetunedModel(
     judgedElsewhere.push("settings.baseModel.name");
     check.oneOf("settings.baseModel.name", baseModel.name, false, rerankModelNames);
   }
-  validateFields(check, finetunedModelFields, inputs, { otherKeys: hostKeys, judgedElsewhere });
-  check.timeouts("timeouts", inputs.timeouts);
-  check.string("resourceName", inputs.resourceName, false);
-  check.string("autoNameScope", inputs.autoNameScope, false);
+  validateFields(check, finetunedModelFields, inputs, { judgedElsewhere });
 
   if (settings.multiLabel !== undefined && baseType !== undefined && baseType !== BaseType.Classification) {
     check.fail(

@@ -5,12 +5,16 @@ import { DatasetProvider } from "../../provider/providers";
 import { fileSha256 } from "../../provider/dataset/fileHashes";
 import { ResourceInitError } from "../../provider/lifecycle/resourceInitError";
 import type { DatasetInputs, DatasetOutputs } from "../../provider/dataset/types";
+import type { ResourceMetadata } from "../../provider/lifecycle/resourceMetadata";
 import { configured } from "../support/configuredProvider";
 import type { EmulatorAdmin } from "../../emulator/index";
 import { chatJsonl, countRequests, startTestEmulator } from "../support/emulator";
 import { waitFor } from "../support/waitFor";
 import { testHostContext } from "../support/hostContext";
 import type { ProviderTiming } from "../../provider/lifecycle/timing";
+
+/** The dynamic host's inputs: what the program declared and the resource class's bookkeeping. */
+type HostInputs = DatasetInputs & ResourceMetadata;
 
 let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
 let admin: EmulatorAdmin;
@@ -28,10 +32,7 @@ function writeFile(name: string, content: string): string {
 }
 
 /** What the Dataset resource class sends: the declared args plus each file's hash. */
-async function checked(
-  provider: DatasetProvider,
-  overrides: Partial<DatasetInputs> = {},
-): Promise<DatasetInputs> {
+async function checked(provider: DatasetProvider, overrides: Partial<HostInputs> = {}): Promise<HostInputs> {
   const news: Record<string, unknown> = {
     type: "chat-finetune-input",
     dataFile: writeFile("train.jsonl", chatJsonl(10)),
@@ -43,7 +44,7 @@ async function checked(
   if (news.evalDataFile) news.evalDataFileHash = await fileSha256(news.evalDataFile as string);
   const { inputs, failures } = await provider.check({}, news);
   expect(failures).toBeUndefined();
-  return inputs as DatasetInputs;
+  return inputs as HostInputs;
 }
 
 async function datasetIds(): Promise<string[]> {

@@ -2,6 +2,7 @@ import { FinetunedModelProvider } from "../../provider/providers";
 import { ResourceInitError } from "../../provider/lifecycle/resourceInitError";
 import { AuthenticationError } from "../../provider/cohere/errors";
 import type { FinetunedModelInputs, FinetunedModelOutputs } from "../../provider/finetunedModel/types";
+import type { ResourceMetadata } from "../../provider/lifecycle/resourceMetadata";
 import { configured } from "../support/configuredProvider";
 import type { EmulatorAdmin, FaultConfig } from "../../emulator/index";
 import type { RequestFault } from "../../emulator/requestLog";
@@ -9,6 +10,9 @@ import { countRequests, startTestEmulator, testApiKey } from "../support/emulato
 import { pendingName } from "../../provider/finetunedModel/pendingName";
 import { testHostContext } from "../support/hostContext";
 import type { ProviderTiming } from "../../provider/lifecycle/timing";
+
+/** The dynamic host's inputs: what the program declared and the resource class's bookkeeping. */
+type HostInputs = FinetunedModelInputs & ResourceMetadata;
 
 const wandbKey = "wandb-key-do-not-print-42";
 let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
@@ -25,8 +29,8 @@ function configuredProvider(
 
 async function checked(
   provider: FinetunedModelProvider,
-  overrides: Partial<FinetunedModelInputs> = {},
-): Promise<FinetunedModelInputs> {
+  overrides: Partial<HostInputs> = {},
+): Promise<HostInputs> {
   const news = {
     settings: { baseModel: { baseType: "BASE_TYPE_CHAT" }, datasetId, hyperparameters: { trainEpochs: 1 } },
     resourceName: "bot",
@@ -35,7 +39,7 @@ async function checked(
   };
   const { inputs, failures } = await provider.check({}, news);
   expect(failures).toBeUndefined();
-  return inputs as FinetunedModelInputs;
+  return inputs as HostInputs;
 }
 
 beforeAll(async () => {

@@ -21,7 +21,6 @@ const inputs: DatasetInputs = {
   textSeparator: "\n",
   csvDelimiter: ";",
   waitForValidation: true,
-  resourceName: "support",
 };
 
 describe("dataset wire mapping", () => {

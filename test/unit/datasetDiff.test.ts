@@ -8,8 +8,6 @@ const declared = (): DatasetInputs => ({
   dataFile: "data/train.jsonl",
   dataFileHash: "1".repeat(64),
   keepFields: ["id"],
-  resourceName: "train",
-  autoNameScope: "proj/dev",
 });
 const stored = (overrides: Partial<DatasetOutputs> = {}): DatasetOutputs => ({
   ...declared(),
@@ -67,7 +65,6 @@ const table: Row[] = [
   ["textSeparator", stored(), change({ textSeparator: "\n\n" }), replace("textSeparator")],
   ["csvDelimiter", stored(), change({ csvDelimiter: ";" }), replace("csvDelimiter")],
   ["waitForValidation only", stored(), change({ waitForValidation: false }), update],
-  ["custom timeouts", stored(), change({ timeouts: { create: "2h" } }), update],
   ["stored status failed", stored({ validationStatus: "failed" }), declared(), replace("validationStatus")],
   ["still processing, waiting", stored({ validationStatus: "processing" }), declared(), update],
   [
@@ -76,7 +73,6 @@ const table: Row[] = [
     change({ waitForValidation: false }),
     none,
   ],
-  ["resource name metadata", stored(), change({ autoNameScope: "proj/prod" }), none],
 ];
 
 describe("diffDataset", () => {

@@ -51,15 +51,12 @@ const invalidSpecs: Array<[string, Spec, string]> = [
   ["textSeparator not a string", with_({ textSeparator: 10 }), "textSeparator"],
   ["csvDelimiter two characters", with_({ csvDelimiter: ";;" }), "csvDelimiter"],
   ["waitForValidation not boolean", with_({ waitForValidation: "no" }), "waitForValidation"],
-  ["timeouts.create not a duration", with_({ timeouts: { create: "an hour" } }), "timeouts.create"],
-  ["timeouts unknown key", with_({ timeouts: { delete: "1m" } }), "timeouts.delete"],
-  ["timeouts not an object", with_({ timeouts: "1h" }), "timeouts"],
-  ["resourceName not a string", with_({ resourceName: 1 }), "resourceName"],
+  ["the host's bookkeeping, which the host splits off", with_({ resourceName: "train" }), "resourceName"],
   ["unknown field", with_({ file: trainFile }), "file"],
 ];
 
 describe("validateDataset", () => {
-  it("accepts a complete valid spec, with the host's __provider key", () => {
+  it("accepts a complete valid spec", () => {
     const full = {
       ...valid(),
       name: "n".repeat(49),
@@ -72,10 +69,6 @@ describe("validateDataset", () => {
       textSeparator: "\n",
       csvDelimiter: "\t",
       waitForValidation: false,
-      timeouts: { create: "30m", update: "1h" },
-      resourceName: "train",
-      autoNameScope: "proj/dev",
-      __provider: "exports.handler = ...",
     };
     expect(validateDataset(full)).toEqual([]);
   });

@@ -11,8 +11,6 @@ const declared = (): FinetunedModelInputs => ({
     hyperparameters: { trainEpochs: 2, learningRate: 0.01 },
     wandb: { project: "p", apiKey: "k1" },
   },
-  resourceName: "bot",
-  autoNameScope: "proj/dev",
 });
 const stored = (overrides: Partial<FinetunedModelOutputs> = {}): FinetunedModelOutputs => ({
   ...declared(),
@@ -126,18 +124,6 @@ const table: Row[] = [
     stored(),
     { ...declared(), adoptModelId: "0d3f7c0e-1111-4c4c-8888-000000000002" },
     { changes: true, replaces: ["adoptModelId"] },
-  ],
-  [
-    "custom timeouts changed",
-    stored(),
-    { ...declared(), timeouts: { create: "2h" } },
-    { changes: true, replaces: [] },
-  ],
-  [
-    "resource name metadata changed",
-    stored(),
-    { ...declared(), autoNameScope: "proj/prod" },
-    { changes: false, replaces: [] },
   ],
   [
     "hyperparameters {} where none were declared",

@@ -28,8 +28,6 @@ const invalidSpecs: Array<[string, Spec, string]> = [
   ["name not a string", { ...valid(), name: 42 }, "name"],
   ["waitForReady not boolean", { ...valid(), waitForReady: "yes" }, "waitForReady"],
   ["adoptModelId not a UUID", { ...valid(), adoptModelId: "abc" }, "adoptModelId"],
-  ["timeouts.create not a duration", { ...valid(), timeouts: { create: "ten minutes" } }, "timeouts.create"],
-  ["timeouts unknown key", { ...valid(), timeouts: { delete: "1m" } }, "timeouts.delete"],
   ["missing baseModel", withSettings({ baseModel: undefined }), "settings.baseModel"],
   ["missing baseType", withSettings({ baseModel: {} }), "settings.baseModel.baseType"],
   [
@@ -138,7 +136,6 @@ describe("validateFinetunedModel", () => {
       name: "m",
       waitForReady: false,
       adoptModelId: "3f1c1a2e-58a0-4f4e-9a53-6f1c8a0d2b11",
-      timeouts: { create: "2h30m", update: "90s" },
       settings: {
         baseModel: { baseType: "BASE_TYPE_CHAT", name: "command-r", strategy: "STRATEGY_VANILLA" },
         datasetId,

@@ -15,6 +15,7 @@ import {
   outputsFromWire as modelOutputsFromWire,
 } from "../../provider/finetunedModel/modelConversion";
 import type { FinetunedModelInputs, FinetunedModelOutputs } from "../../provider/finetunedModel/types";
+import { dynamicHostKeys } from "../../provider/lifecycle/dynamicHostProvider";
 import { CheckFailure, FailureCollector } from "../../provider/lifecycle/rules";
 import { resourceTypes } from "../../provider/plugin/resourceTypes";
 import { checkoutRelease } from "../../scripts/lib/release/checkoutRelease";
@@ -55,10 +56,10 @@ const datasetToken = "cohere:index:Dataset";
 const model = schema.resources[modelToken];
 const dataset = schema.resources[datasetToken];
 
-/** The inputs the validators allow that only the dynamic host sends: the plugin has the engine's URN and timeouts. */
-const dynamicOnlyModelKeys = ["__provider", "timeouts", "resourceName", "autoNameScope"];
+/** The inputs the validators allow that no program declares: none of a model's (the hosts' bookkeeping is split off first) ... */
+const dynamicOnlyModelKeys: string[] = [];
 /** ... and, for a dataset, the file hashes the resource class computes, which the plugin computes in Check. */
-const dynamicOnlyDatasetKeys = [...dynamicOnlyModelKeys, "dataFileHash", "evalDataFileHash"];
+const dynamicOnlyDatasetKeys = ["dataFileHash", "evalDataFileHash"];
 
 type Spec = Record<string, unknown>;
 
@@ -566,7 +567,7 @@ describe("the package", () => {
       const args = registered.find(({ type }) => resource.aliases!.some((alias) => alias.type === type));
       expect({ token, registered: args?.type }).toEqual({ token, registered: resource.aliases![0].type });
       const inputKeys = Object.keys(args!.inputs).filter((key) => args!.inputs[key] !== undefined);
-      const known = [...Object.keys(resource.inputProperties), ...dynamicOnly];
+      const known = [...Object.keys(resource.inputProperties), ...dynamicOnly, ...dynamicHostKeys];
       expect(inputKeys.filter((key) => !known.includes(key))).toEqual([]);
     }
   });
