@@ -92,7 +92,9 @@ export class DatasetProvider extends CohereProvider implements ResourceProvider 
     const earlier = new Set(
       inputs.name === undefined
         ? []
-        : (await recentUploads(Date.now())).filter((dataset) => dataset.name === name).map(({ id }) => id),
+        : (await recentUploads(this.context.clock.now()))
+            .filter((dataset) => dataset.name === name)
+            .map(({ id }) => id),
     );
     const request = await uploadRequest(name, inputs);
     const { value: uploaded, recovered } = await createOnce(

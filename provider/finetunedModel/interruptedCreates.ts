@@ -38,6 +38,8 @@ export interface InterruptedCreateBounds {
   dataset: WireDataset | undefined;
   /** When this Pulumi operation's provider process started. */
   operationStartedAt: number;
+  /** The host's clock, now. */
+  now: number;
 }
 
 /**
@@ -49,11 +51,11 @@ export async function findInterruptedCreate(
   client: CohereClient,
   pendingNames: PendingNames,
   settings: SettingsSpec,
-  { dataset, operationStartedAt }: InterruptedCreateBounds,
+  { dataset, operationStartedAt, now }: InterruptedCreateBounds,
 ): Promise<WireFinetunedModel | undefined> {
   const datasetCreated = Date.parse(dataset?.created_at ?? "");
   if (datasetCreated > operationStartedAt + clockSkewMs) return undefined;
-  const since = Math.max(Date.now() - interruptedCreateWindowMs, (datasetCreated || 0) - clockSkewMs);
+  const since = Math.max(now - interruptedCreateWindowMs, (datasetCreated || 0) - clockSkewMs);
   const listed = await recent.since(client, since);
   const candidates = listed
     .filter((model) => pendingNames.rankOf(model.name) >= 0)

@@ -40,7 +40,7 @@ export class FinetunedModelProvider extends CohereProvider implements ResourcePr
   private readonly costsAnnounced = new Set<string>();
   /** Datasets as read once per process: their size prices a training and paces its polls. */
   private readonly datasets = new Map<string, Promise<DatasetRead>>();
-  private readonly startedAt = Date.now();
+  private readonly startedAt = this.context.clock.now();
   private readonly budget = new UpdateBudget(() => this.configured);
   /**
    * Models a create in this process adopted or resumed rather than trained. A replacement that ends up holding
@@ -237,6 +237,7 @@ export class FinetunedModelProvider extends CohereProvider implements ResourcePr
       const interrupted = await findInterruptedCreate(this.recentModels, client, pending, inputs.settings, {
         dataset,
         operationStartedAt: this.startedAt,
+        now: this.context.clock.now(),
       });
       if (interrupted) {
         this.takenOver.add(interrupted.id!);
@@ -285,7 +286,7 @@ export class FinetunedModelProvider extends CohereProvider implements ResourcePr
       // Until the rename lands the model is recorded under its pending name: worth waiting out an outage for.
       const renamed = await onceVisible(rename, {
         visibleBy,
-        transientUntil: Date.now() + renameOutlastsOutagesMs,
+        transientUntil: this.context.clock.now() + renameOutlastsOutagesMs,
         firstDelayMs: this.context.timing.createLookupMs,
       });
       return { ...outs, name: renamed.name, updatedAt: renamed.updated_at };
@@ -340,7 +341,7 @@ export class FinetunedModelProvider extends CohereProvider implements ResourcePr
       .catch(() => undefined);
     const lastUsed = model?.last_used ?? olds.lastUsed;
     const used = lastUsed
-      ? `last used ${formatDuration(Math.max(0, Date.now() - Date.parse(lastUsed)))} ago`
+      ? `last used ${formatDuration(Math.max(0, this.context.clock.now() - Date.parse(lastUsed)))} ago`
       : "not used yet";
     report(
       `${resource}: replacing model ${olds.name} (${olds.inferenceModelName}, ${used}): clients calling ` +

@@ -1,39 +1,25 @@
 /** The FinetunedModel resource: a Cohere fine-tuned model declared in a Pulumi program. */
 import * as pulumi from "@pulumi/pulumi";
-import type { ArgsOf, OutputsOf } from "../fields/resourceClass";
-import { unsetOutputs } from "../fields/resourceClass";
-import { DynamicResource } from "../lifecycle/dynamicResource";
-import { resourceMetadata, type ResourceMetadata } from "../lifecycle/resourceMetadata";
+import type { ArgsOf } from "../fields/resourceClass";
+import { dynamicResourceClass } from "../lifecycle/dynamicResource";
 import { finetunedModelOutputFields, type QualityGateSpec } from "./fields";
 import type * as plain from "./types";
 
 /** Each field's meaning, range and what a change of it does: finetunedModel/fields.ts and the README's tables. */
-export type FinetunedModelArgs = ArgsOf<Omit<plain.FinetunedModelInputs, keyof ResourceMetadata>>;
+export type FinetunedModelArgs = ArgsOf<plain.FinetunedModelInputs>;
 export type SettingsArgs = ArgsOf<plain.SettingsSpec>;
 export type BaseModelArgs = ArgsOf<plain.BaseModelSpec>;
 export type HyperparametersArgs = ArgsOf<plain.HyperparametersSpec>;
 export type WandbArgs = ArgsOf<plain.WandbSpec>;
 export type QualityGateArgs = ArgsOf<QualityGateSpec>;
 
-// The outputs come from the field tables, so a class cannot miss or mistype one; the interface only adds types.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
-export interface FinetunedModel extends OutputsOf<
-  Omit<plain.FinetunedModelOutputs, keyof ResourceMetadata>
-> {}
-
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class FinetunedModel extends DynamicResource {
-  constructor(name: string, args: FinetunedModelArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      ...args,
-      name: args.name,
-      settings: withSecretWandbKey(args.settings),
-      ...resourceMetadata(name, opts),
-      ...unsetOutputs(finetunedModelOutputFields),
-    };
-    super("FinetunedModel", "FinetunedModelProvider", name, props, opts);
-  }
-}
+export const FinetunedModel = dynamicResourceClass<FinetunedModelArgs, plain.FinetunedModelOutputs>(
+  "FinetunedModel",
+  "FinetunedModelProvider",
+  finetunedModelOutputFields,
+  (args) => ({ ...args, name: args.name, settings: withSecretWandbKey(args.settings) }),
+);
+export type FinetunedModel = InstanceType<typeof FinetunedModel>;
 
 /** A W&B key must never land in state in clear, whether or not the program marked it secret. */
 function withSecretWandbKey(settings: pulumi.Input<SettingsArgs>): pulumi.Input<unknown> {
