@@ -3,7 +3,7 @@
  * gives it (`settings.baseModel.name` is `baseModelName`), an `inline` object's fields among the entry's own.
  */
 import type { ConfigScalar, ConfigShape } from "../stack/configStrings";
-import { declaredFields, inline, type Field, type FieldTable } from "./field";
+import { declaredFields, inline, type Field, type FieldTable, type ValueOf, type ValuesOf } from "./field";
 
 export interface EntryField {
   resourcePath: string;
@@ -83,7 +83,7 @@ function inlinePaths(table: FieldTable, prefix = ""): string[] {
  */
 export function inputsFromEntry(
   table: FieldTable,
-  entry: Record<string, unknown>,
+  entry: object,
   supplied: Record<string, unknown>,
   prefix = "",
 ): Record<string, unknown> {
@@ -93,7 +93,8 @@ export function inputsFromEntry(
       if (Object.hasOwn(supplied, path)) return [key, supplied[path]];
       if (field.stack === inline && field.type === "object")
         return [key, inputsFromEntry(field.fields, entry, supplied, path)];
-      const value = field.stack === false ? undefined : entry[field.stack ?? key];
+      const value =
+        field.stack === false ? undefined : (entry as Record<string, unknown>)[field.stack ?? key];
       if (field.type !== "object" || !value || typeof value !== "object") return [key, value];
       const within = Object.keys(field.fields)
         .filter((inner) => Object.hasOwn(supplied, `${path}.${inner}`))
@@ -102,3 +103,31 @@ export function inputsFromEntry(
     }),
   );
 }
+
+/** The key a field has in an entry; none for an inline object (its fields have theirs) or one config never holds. */
+type EntryKey<K, F> = F extends { stack: false | "inline" }
+  ? never
+  : F extends { stack: infer S extends string }
+    ? S
+    : K;
+
+type WithoutUnheld<T> = { [K in keyof T as T[K] extends { stack: false } ? never : K]: T[K] };
+
+type EntryValue<F> = F extends { type: "object"; fields: infer G }
+  ? ValuesOf<WithoutUnheld<G>> | null
+  : ValueOf<F>;
+
+type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (
+  intersection: infer I,
+) => void
+  ? I
+  : never;
+
+type InlineEntries<T> = UnionToIntersection<
+  {
+    [K in keyof T]: T[K] extends { stack: "inline"; fields: infer G } ? EntryOf<G> : Record<never, never>;
+  }[keyof T]
+>;
+
+/** An entry as stack config holds it, every field optional (validation names a missing one by its config path). */
+export type EntryOf<T> = { [K in keyof T as EntryKey<K, T[K]>]?: EntryValue<T[K]> } & InlineEntries<T>;

@@ -6,8 +6,6 @@ import type { CheckFailure } from "../lifecycle/rules";
 import { unknownValue } from "../lifecycle/rules";
 import { ConfiguredConnection, connectionFromSettings } from "../lifecycle/connection";
 import { providerSettingKeys } from "../lifecycle/providerSettings";
-
-export { providerSettingKeys };
 /** Inputs the engine itself gives every provider. */
 const engineKeys = ["version", "pluginDownloadURL"];
 

@@ -4,12 +4,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { datasetFields } from "../dataset/fields";
-import type { DatasetInputs } from "../dataset/types";
 import { validateDataset } from "../dataset/validation";
 import {
   entryFields,
   entryPath,
   entryShape,
+  type EntryOf,
   inputsFromEntry,
   secretEntryFields,
 } from "../fields/stackEntries";
@@ -26,17 +26,15 @@ import {
   withoutEntryOptions,
 } from "./entryOptions";
 
-/** A dataset's fields, each under its own name (see dataset/fields.ts), and resource options. */
-export type DatasetEntry = EntryOptions & Omit<DatasetInputs, "timeouts" | "resourceName" | "autoNameScope">;
+/** A dataset's fields as dataset/fields.ts spells them for a stack, and resource options. */
+export type DatasetEntry = EntryOptions & EntryOf<typeof datasetFields>;
 
 /** A model's fields as finetunedModel/fields.ts spells them for a stack, and resource options. */
-export interface ModelEntry extends EntryOptions {
-  /** A key of `datasets` in the same stack config. */
-  dataset?: string;
-  /** An existing Cohere dataset id, instead of `dataset`. */
-  datasetId?: string;
-  [field: string]: unknown;
-}
+export type ModelEntry = EntryOptions &
+  EntryOf<typeof finetunedModelFields> & {
+    /** A key of `datasets` in the same stack config, instead of `datasetId`. */
+    dataset?: string;
+  };
 
 export interface StackSpec {
   datasets: Record<string, DatasetEntry>;
