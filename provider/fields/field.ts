@@ -139,5 +139,14 @@ export function fieldsChanging(table: FieldTable, change: "replace" | "update"):
   return Object.keys(table).filter((key) => table[key].change === change);
 }
 
+/** The property paths that are always secret, whatever the program did (`settings.wandb.apiKey`). */
+export function secretPaths(table: FieldTable, prefix = ""): string[] {
+  return Object.entries(table).flatMap(([key, field]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (field.secret) return [path];
+    return field.type === "object" ? secretPaths(field.fields, path) : [];
+  });
+}
+
 export const upperFirst = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 export const codeList = (values: readonly string[]) => values.map((value) => `\`${value}\``).join(", ");

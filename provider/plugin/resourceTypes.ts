@@ -4,6 +4,9 @@ import { DatasetProvider } from "../dataset/provider";
 import { withFileHashes } from "../dataset/fileHashes";
 import { FinetunedModelProvider } from "../finetunedModel/provider";
 import type { HostContext } from "../lifecycle/hostContext";
+import { secretPaths } from "../fields/field";
+import { datasetFields } from "../dataset/fields";
+import { finetunedModelFields } from "../finetunedModel/fields";
 
 export type { ResourceProvider };
 
@@ -18,12 +21,12 @@ export interface ResourceType {
 export const resourceTypes: Record<string, ResourceType> = {
   "cohere:index:FinetunedModel": {
     newProvider: (context) => new FinetunedModelProvider(context),
-    secretInputs: ["settings.wandb.apiKey"],
+    secretInputs: secretPaths(finetunedModelFields),
     prepare: async (inputs) => inputs,
   },
   "cohere:index:Dataset": {
     newProvider: (context) => new DatasetProvider(context),
-    secretInputs: [],
+    secretInputs: secretPaths(datasetFields),
     prepare: withFileHashes,
   },
 };
