@@ -96,13 +96,14 @@ describe("the dynamic host's edge", () => {
     });
   });
 
-  it("fails check on a malformed customTimeouts, as the declared inputs' checks would", async () => {
+  it.each([
+    ["a duration it cannot read", { create: "soon" }, "timeouts.create"],
+    ["a key it does not know", { delete: "1m" }, "timeouts.delete"],
+    ["not an object", "1h", "timeouts"],
+  ])("fails check on customTimeouts with %s, naming the field", async (_, timeouts, property) => {
     jest.spyOn(Core.prototype, "check").mockResolvedValue({ inputs: declared });
-    const { failures } = await provider().check(
-      {},
-      { ...declared, ...hostKeys, timeouts: { create: "soon" } },
-    );
-    expect(failures).toEqual([{ property: "timeouts.create", reason: expect.stringContaining("duration") }]);
+    const { failures } = await provider().check({}, { ...declared, ...hostKeys, timeouts });
+    expect(failures).toEqual([{ property, reason: expect.any(String) }]);
   });
 });
 
