@@ -97,13 +97,13 @@ describe("the dynamic host's edge", () => {
   });
 
   it.each([
-    ["a duration it cannot read", { create: "soon" }, "timeouts.create"],
-    ["a key it does not know", { delete: "1m" }, "timeouts.delete"],
-    ["not an object", "1h", "timeouts"],
-  ])("fails check on customTimeouts with %s, naming the field", async (_, timeouts, property) => {
+    ["a duration it cannot read", { create: "soon" }, "timeouts.create", "duration"],
+    ["a key it does not know", { delete: "1m" }, "timeouts.delete", "not a known field"],
+    ["not an object", "1h", "timeouts", "must be an object"],
+  ])("fails check on customTimeouts with %s, naming the field", async (_, timeouts, property, reason) => {
     jest.spyOn(Core.prototype, "check").mockResolvedValue({ inputs: declared });
     const { failures } = await provider().check({}, { ...declared, ...hostKeys, timeouts });
-    expect(failures).toEqual([{ property, reason: expect.any(String) }]);
+    expect(failures).toEqual([{ property, reason: expect.stringContaining(reason) }]);
   });
 });
 
